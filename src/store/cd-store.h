@@ -135,4 +135,20 @@ gint64      cd_store_count             (CdStore      *self,
                                         CdKind        kind,
                                         GError      **error);
 
+/* The same page of rows, read on a worker thread (the UI thread never runs a
+ * query that can touch more than a page). CdStore serialises its use of the
+ * connection with a mutex, so any thread may call it. */
+void        cd_store_list_async        (CdStore            *self,
+                                        CdKind              kind,
+                                        const char         *month,
+                                        const char         *search,
+                                        guint               offset,
+                                        guint               limit,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data);
+GVariant   *cd_store_list_finish       (CdStore            *self,
+                                        GAsyncResult       *result,
+                                        GError            **error);
+
 G_END_DECLS
