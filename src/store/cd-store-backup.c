@@ -1,1 +1,231 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Backup with SQLite's online backup API (the app may be in use), and a
+ * restore that validates before it replaces anything. */
+#define G_LOG_DOMAIN "cd-store"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "store/cd-store-private.h"
+
+static void
+remove_with_sidecars (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+static gboolean
+copy_database (sqlite3 *from, const char *dest, GError **error)
+{
+  sqlite3 *to = NULL;
+  sqlite3_backup *backup;
+  int fd, rc;
+
+  /* Backups hold client files: created 0600 before SQLite writes them. */
+  fd = g_open (dest, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_IO,
+                   _("Cannot write “%s”: %s."), dest, g_strerror (errno));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (dest, &to, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (to, "main", from, "main");
+      if (backup != NULL)
+        {
+          /* Small steps let writers in between. */
+          do
+            {
+              rc = sqlite3_backup_step (backup, 256);
+              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                sqlite3_sleep (20);
+            }
+          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+          sqlite3_backup_finish (backup);
+        }
+      rc = sqlite3_errcode (to);
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_IO,
+                 _("The backup to “%s” failed: %s."), dest,
+                 to ? sqlite3_errmsg (to) : sqlite3_errstr (rc));
+  sqlite3_close (to);
+  return rc == SQLITE_OK;
+}
+
+/**
+ * cd_store_backup:
+ *
+ * Copies the live database to @dest (mode 0600) through a temporary file
+ * that is checked and then renamed, so @dest is either a sound backup or
+ * untouched.
+ */
+gboolean
+cd_store_backup (CdStore *self, const char *dest, GError **error)
+{
+  g_autofree char *tmp = g_strconcat (dest, ".part", NULL);
+  g_autoptr (CdStore) copy = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (CD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dest != NULL, FALSE);
+
+  cd_store_lock (self);
+  ok = copy_database (cd_store_get_db (self), tmp, error);
+  cd_store_unlock (self);
+
+  if (ok)
+    {
+      copy = cd_store_open (tmp, error);
+      ok = copy != NULL && cd_store_check (copy, &problems, NULL);
+      if (copy != NULL && !ok)
+        g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_CORRUPT,
+                     _("The backup copy failed its check (%s); nothing was kept."),
+                     problems && problems->len ? (char *) problems->pdata[0] : "");
+      g_clear_object (&copy);
+    }
+  if (ok && g_rename (tmp, dest) != 0)
+    {
+      g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_IO,
+                   _("Cannot write “%s”: %s."), dest, g_strerror (errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    remove_with_sidecars (tmp);
+  return ok;
+}
+
+static char *
+kept_copy_name (const char *db_path)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  return g_strdup_printf ("%s.before-restore-%s", db_path, stamp);
+}
+
+static gboolean
+validate_source (const char *source, GError **error)
+{
+  int version;
+
+  if (!g_file_test (source, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_IO,
+                   _("“%s” does not exist or is not a file."), source);
+      return FALSE;
+    }
+  if (!cd_store_validate_file (source, &version, error))
+    return FALSE;
+  if (version == 0)
+    {
+      g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_CLIENTDESK,
+                   _("“%s” is empty: it is not a ClientDesk backup."), source);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cd_store_restore:
+ * @out_kept_copy: (out) (optional): where the replaced database was kept
+ *
+ * Validates @source (a ClientDesk database of a known schema that passes
+ * its check), keeps the current database at @db_path as a dated copy, and
+ * puts a copy of @source in its place. Nothing changes when @source is
+ * refused. No store may be open on @db_path meanwhile.
+ */
+gboolean
+cd_store_restore (const char *db_path, const char *source, char **out_kept_copy, GError **error)
+{
+  g_autoptr (CdStore) incoming = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autofree char *staged = g_strconcat (db_path, ".restoring", NULL);
+  g_autofree char *kept = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (db_path != NULL && source != NULL, FALSE);
+
+  if (!validate_source (source, error))
+    return FALSE;
+
+  /* Check the backup on a private copy, never on the user's file. */
+  {
+    sqlite3 *src = NULL;
+
+    if (sqlite3_open_v2 (source, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+      {
+        sqlite3_close (src);
+        g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_CLIENTDESK,
+                     _("“%s” cannot be read as a database."), source);
+        return FALSE;
+      }
+    ok = copy_database (src, staged, error);
+    sqlite3_close (src);
+    if (!ok)
+      {
+        remove_with_sidecars (staged);
+        return FALSE;
+      }
+  }
+
+  incoming = cd_store_open (staged, error);
+  if (incoming == NULL || !cd_store_check (incoming, &problems, NULL))
+    {
+      if (incoming != NULL)
+        g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_CORRUPT,
+                     _("“%s” fails its check (%s): nothing was restored."), source,
+                     problems && problems->len ? (char *) problems->pdata[0] : "");
+      g_clear_object (&incoming);
+      remove_with_sidecars (staged);
+      return FALSE;
+    }
+  g_clear_object (&incoming);
+
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      kept = kept_copy_name (db_path);
+      if (g_rename (db_path, kept) != 0)
+        {
+          g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_IO,
+                       _("Cannot keep the current database as “%s”: %s."), kept,
+                       g_strerror (errno));
+          remove_with_sidecars (staged);
+          return FALSE;
+        }
+      /* The closed database has no -wal left (the store checkpoints on
+       * close); stale sidecars would be applied to the restored file. */
+      {
+        g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+        g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+        g_unlink (wal);
+        g_unlink (shm);
+      }
+    }
+  if (g_rename (staged, db_path) != 0)
+    {
+      g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_IO,
+                   _("Cannot put the restored database in place: %s."), g_strerror (errno));
+      if (kept)
+        g_rename (kept, db_path);
+      return FALSE;
+    }
+  if (out_kept_copy)
+    *out_kept_copy = g_steal_pointer (&kept);
+  return TRUE;
+}
