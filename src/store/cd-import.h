@@ -37,4 +37,7 @@ gboolean cd_import_csv         (CdStore         *store,
                                 CdImportReport **out_report,
                                 GError         **error);
 
+/* "line N, column C: reason" (translated), for the CLI and the GUI. */
+char    *cd_import_problem_to_string (const CdImportProblem *problem);
+
 G_END_DECLS
