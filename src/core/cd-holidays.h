@@ -57,6 +57,17 @@ gboolean            cd_deadline_for_month          (CdHolidayCalendar *self,
                                                     GDate             *out_date,
                                                     GError           **error);
 
+/* Additions to the fixed API above. */
+CdHolidayCalendar  *cd_holiday_calendar_new_default (GError          **error);
+gboolean            cd_holiday_calendar_load_file  (CdHolidayCalendar *self,
+                                                    const char        *path,
+                                                    GError           **error);
+gboolean            cd_holiday_calendar_knows_year (CdHolidayCalendar *self,
+                                                    int                year);
+gboolean            cd_holiday_calendar_year_is_provisional (CdHolidayCalendar *self,
+                                                    int                year);
+char               *cd_holiday_calendar_describe_years (CdHolidayCalendar *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdHolidayCalendar, cd_holiday_calendar_unref)
 
 G_END_DECLS

@@ -82,4 +82,19 @@ gboolean cd_supplier_order_status_transition (CdSupplierOrderStatus from,
                                               CdSupplierOrderStatus to,
                                               GError              **error);
 
+/* Additions to the fixed API above. */
+int         cd_state_index                      (const char   *entity,
+                                                 const char   *state);
+char      **cd_state_next_states                (const char   *entity,
+                                                 const char   *from);
+gboolean    cd_state_needs_reason               (const char   *entity,
+                                                 const char   *from,
+                                                 const char   *to);
+const char *cd_acceptance_status_to_string      (CdAcceptanceStatus    status);
+const char *cd_visit_status_to_string           (CdVisitStatus         status);
+gboolean    cd_contract_status_transition_with_reason (CdContractStatus  from,
+                                                       CdContractStatus  to,
+                                                       const char       *reason,
+                                                       GError          **error);
+
 G_END_DECLS
