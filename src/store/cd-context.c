@@ -8,7 +8,6 @@
 /* An imported calendar is kept in the database (so the CLI and every
  * desktop on the file agree); otherwise the bundled one is used. */
 #define CALENDAR_SETTING "holidays.ics"
-#define BUNDLED_CALENDAR "/org/example/ClientDesk/store/holidays-cn.ics"
 
 struct _CdContext
 {
@@ -27,20 +26,14 @@ static GParamSpec *properties[N_PROPS];
 static CdHolidayCalendar *
 load_calendar (CdStore *store, GError **error)
 {
-  g_autoptr (CdHolidayCalendar) calendar = cd_holiday_calendar_new ();
+  g_autoptr (CdHolidayCalendar) calendar = NULL;
   g_autofree char *imported = cd_store_get_setting (store, CALENDAR_SETTING);
-  g_autoptr (GBytes) bundled = NULL;
 
-  if (imported != NULL)
-    {
-      if (!cd_holiday_calendar_load_ics (calendar, imported, -1, error))
-        return NULL;
-      return g_steal_pointer (&calendar);
-    }
-  bundled = g_resources_lookup_data (BUNDLED_CALENDAR, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bundled == NULL
-      || !cd_holiday_calendar_load_ics (calendar, g_bytes_get_data (bundled, NULL),
-                                        (gssize) g_bytes_get_size (bundled), error))
+  if (imported == NULL)
+    return cd_holiday_calendar_new_default (error);
+
+  calendar = cd_holiday_calendar_new ();
+  if (!cd_holiday_calendar_load_ics (calendar, imported, -1, error))
     return NULL;
   return g_steal_pointer (&calendar);
 }
