@@ -97,6 +97,10 @@ cd_store_backup (CdStore *self, const char *dest, GError **error)
         g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_CORRUPT,
                      _("The backup copy failed its check (%s); nothing was kept."),
                      problems && problems->len ? (char *) problems->pdata[0] : "");
+      /* A backup is one self-contained file: leave WAL mode so that closing
+       * the check's connection leaves no -wal or -shm beside it. */
+      if (copy != NULL)
+        cd_store_exec (copy, "PRAGMA journal_mode = DELETE", NULL);
       g_clear_object (&copy);
     }
   if (ok && g_rename (tmp, dest) != 0)

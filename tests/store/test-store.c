@@ -404,6 +404,15 @@ test_backup_and_restore (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (backup, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  /* One self-contained file: no WAL sidecars left beside the backup. */
+  {
+    g_autofree char *wal = g_strconcat (backup, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (backup, "-shm", NULL);
+    g_autofree char *part = g_strconcat (backup, ".part-wal", NULL);
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+  }
 
   /* Change the live file, then bring the backup back. */
   g_assert_true (cd_store_exec (store, "UPDATE client SET region = '华南'", NULL));
