@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Helpers shared by the quote and contract repositories
+ * (cd-store-quotes.c, cd-store-contracts.c, …); implemented in
+ * cd-store-docs.c. Nothing outside those files includes this. */
+#pragma once
+
+#include "store/cd-store-private.h"
+
+G_BEGIN_DECLS
+
+/* @text as a checked ISO date "YYYY-MM-DD", or today when @text is NULL or
+ * empty. @field names the field in the message of a refusal. */
+char     *cd_docs_resolve_date   (const char   *text,
+                                  const char   *field,
+                                  GError      **error);
+gboolean  cd_docs_parse_date     (const char   *text,
+                                  GDate        *out);
+/* Refuses text that is not valid UTF-8, holds control characters (line
+ * breaks allowed when @multiline), is longer than @max_chars, or (when
+ * @required) is blank. */
+gboolean  cd_docs_check_text     (const char   *text,
+                                  const char   *field,
+                                  gsize         max_chars,
+                                  gboolean      required,
+                                  gboolean      multiline,
+                                  GError      **error);
+
+char     *cd_docs_column_dup     (sqlite3_stmt *stmt,
+                                  int           column);
+/* NULL and blank text are stored as NULL. */
+void      cd_docs_bind_text      (sqlite3_stmt *stmt,
+                                  int           index,
+                                  const char   *text);
+/* Steps @stmt once (to DONE or a row), resets it, sets @error on failure. */
+gboolean  cd_docs_run            (CdStore      *self,
+                                  sqlite3_stmt *stmt,
+                                  const char   *doing,
+                                  GError      **error);
+gint64    cd_docs_last_id        (CdStore      *self);
+
+/* Canonical serialisation for the lock hashes: "key=<bytes>:value\n", or
+ * "key=-\n" for NULL, so that no value can be mistaken for another. */
+void      cd_docs_canon_text     (GString      *out,
+                                  const char   *key,
+                                  const char   *value);
+void      cd_docs_canon_int      (GString      *out,
+                                  const char   *key,
+                                  gint64        value);
+
+/* Moves a project from @from to @to when it is in @from (else nothing). */
+gboolean  cd_docs_move_project   (CdStore      *self,
+                                  gint64        project_id,
+                                  const char   *from,
+                                  const char   *to,
+                                  GError      **error);
+
+/* Ends a unit of work begun with cd_store_begin (): commit when @ok, else
+ * roll back. Returns whether the work is saved. */
+gboolean  cd_docs_finish         (CdStore      *self,
+                                  gboolean      ok,
+                                  GError      **error);
+
+/* Reads quote @id (with its lines when @with_lines) without taking the
+ * store's lock: for callers already inside a transaction. In
+ * cd-store-quotes.c. */
+struct _CdQuote;
+struct _CdQuote *cd_docs_load_quote (CdStore      *self,
+                                     gint64        id,
+                                     gboolean      with_lines,
+                                     GError      **error);
+/* Recomputes a quote's subtotal, tax and total from its lines in the file. */
+gboolean  cd_docs_update_quote_totals (CdStore   *self,
+                                       gint64     quote_id,
+                                       GError   **error);
+
+/* The same for contracts (with installments), in cd-store-contracts.c. */
+struct _CdContract;
+struct _CdContract *cd_docs_load_contract (CdStore   *self,
+                                           gint64     id,
+                                           GError   **error);
+gboolean  cd_docs_insert_contract (CdStore                   *self,
+                                   const struct _CdContract  *contract,
+                                   GError                   **error);
+
+G_END_DECLS
