@@ -454,15 +454,19 @@ write_details (CdStore *self, gint64 contract_id, const char *subject, const cha
 
   if (k == NULL)
     return FALSE;
-  stmt = cd_store_prepare (self, "UPDATE contract SET subject = ?2, start_date = ?3, end_date = ?4,"
-                                 " clauses = ?5 WHERE id = ?1", error);
+  /* NULL keeps a field; "" clears it. */
+  stmt = cd_store_prepare (self, "UPDATE contract SET subject = coalesce (?2, subject),"
+                                 " start_date = CASE WHEN ?3 IS NULL THEN start_date ELSE nullif (?3, '') END,"
+                                 " end_date = CASE WHEN ?4 IS NULL THEN end_date ELSE nullif (?4, '') END,"
+                                 " clauses = CASE WHEN ?5 IS NULL THEN clauses ELSE nullif (?5, '') END"
+                                 " WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, contract_id);
-  sqlite3_bind_text (stmt, 2, subject, -1, SQLITE_TRANSIENT);
-  cd_docs_bind_text (stmt, 3, start);
-  cd_docs_bind_text (stmt, 4, end);
-  cd_docs_bind_text (stmt, 5, clauses);
+  cd_docs_bind_keep (stmt, 2, subject);
+  cd_docs_bind_keep (stmt, 3, start);
+  cd_docs_bind_keep (stmt, 4, end);
+  cd_docs_bind_keep (stmt, 5, clauses);
   return cd_docs_run (self, stmt, _("saving a contract"), error);
 }
 
@@ -476,16 +480,16 @@ cd_store_contract_set_details (CdStore *self, gint64 contract_id, const char *su
 
   g_return_val_if_fail (CD_IS_STORE (self), FALSE);
 
-  if (!cd_docs_check_text (subject, _("The subject"), 300, TRUE, FALSE, error)
+  if ((subject != NULL && !cd_docs_check_text (subject, _("The subject"), 300, TRUE, FALSE, error))
       || !cd_docs_check_text (clauses, _("The clauses"), 50000, FALSE, TRUE, error))
     return FALSE;
-  if (start_date != NULL && *start_date
-      && (start = cd_docs_resolve_date (start_date, _("The start date"), error)) == NULL)
+  if (start_date != NULL)
+    start = *start_date ? cd_docs_resolve_date (start_date, _("The start date"), error) : g_strdup ("");
+  if (end_date != NULL)
+    end = *end_date ? cd_docs_resolve_date (end_date, _("The end date"), error) : g_strdup ("");
+  if ((start_date != NULL && start == NULL) || (end_date != NULL && end == NULL))
     return FALSE;
-  if (end_date != NULL && *end_date
-      && (end = cd_docs_resolve_date (end_date, _("The end date"), error)) == NULL)
-    return FALSE;
-  if (start != NULL && end != NULL && g_strcmp0 (end, start) < 0)
+  if (start != NULL && end != NULL && *start && *end && g_strcmp0 (end, start) < 0)
     {
       g_set_error_literal (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID,
                            _("The end date comes before the start date."));

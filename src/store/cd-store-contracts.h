@@ -95,7 +95,8 @@ gint64      cd_store_contract_create_from_quote (CdStore *self,
                                         const char    *date,
                                         GError       **error);
 /* Subject, term and clauses of a draft (the clauses are editable per
- * contract until it is signed). */
+ * contract until it is signed): NULL keeps a field as it is, "" clears it
+ * (the subject cannot be cleared). */
 gboolean    cd_store_contract_set_details (CdStore    *self,
                                         gint64         contract_id,
                                         const char    *subject,

@@ -31,6 +31,11 @@ char     *cd_docs_column_dup     (sqlite3_stmt *stmt,
 void      cd_docs_bind_text      (sqlite3_stmt *stmt,
                                   int           index,
                                   const char   *text);
+/* For "NULL keeps the field, blank clears it" updates: NULL stays NULL,
+ * blank text becomes "", other text is bound as it is. */
+void      cd_docs_bind_keep      (sqlite3_stmt *stmt,
+                                  int           index,
+                                  const char   *text);
 /* Steps @stmt once (to DONE or a row), resets it, sets @error on failure. */
 gboolean  cd_docs_run            (CdStore      *self,
                                   sqlite3_stmt *stmt,

@@ -127,6 +127,15 @@ cd_docs_bind_text (sqlite3_stmt *stmt, int index, const char *text)
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+void
+cd_docs_bind_keep (sqlite3_stmt *stmt, int index, const char *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, is_blank (text) ? "" : text, -1, SQLITE_TRANSIENT);
+}
+
 gboolean
 cd_docs_run (CdStore *self, sqlite3_stmt *stmt, const char *doing, GError **error)
 {

@@ -452,14 +452,18 @@ write_details (CdStore *self, gint64 quote_id, const char *valid_until, const ch
 
   if (quote == NULL)
     return FALSE;
-  stmt = cd_store_prepare (self, "UPDATE quote SET valid_until = ?2, payment_terms = ?3, notes = ?4"
+  /* NULL keeps a field; "" clears it. */
+  stmt = cd_store_prepare (self, "UPDATE quote SET"
+                                 " valid_until = CASE WHEN ?2 IS NULL THEN valid_until ELSE nullif (?2, '') END,"
+                                 " payment_terms = CASE WHEN ?3 IS NULL THEN payment_terms ELSE nullif (?3, '') END,"
+                                 " notes = CASE WHEN ?4 IS NULL THEN notes ELSE nullif (?4, '') END"
                                  " WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, quote_id);
-  cd_docs_bind_text (stmt, 2, valid_until);
-  cd_docs_bind_text (stmt, 3, terms);
-  cd_docs_bind_text (stmt, 4, notes);
+  cd_docs_bind_keep (stmt, 2, valid_until);
+  cd_docs_bind_keep (stmt, 3, terms);
+  cd_docs_bind_keep (stmt, 4, notes);
   return cd_docs_run (self, stmt, _("saving a quote"), error);
 }
 
@@ -471,9 +475,12 @@ cd_store_quote_set_details (CdStore *self, gint64 quote_id, const char *valid_un
 
   g_return_val_if_fail (CD_IS_STORE (self), FALSE);
 
-  if (valid_until != NULL && *valid_until != '\0'
-      && (valid = cd_docs_resolve_date (valid_until, _("Valid until"), error)) == NULL)
-    return FALSE;
+  if (valid_until != NULL)
+    {
+      valid = *valid_until ? cd_docs_resolve_date (valid_until, _("Valid until"), error) : g_strdup ("");
+      if (valid == NULL)
+        return FALSE;
+    }
   if (!cd_docs_check_text (payment_terms, _("The payment terms"), 2000, FALSE, TRUE, error)
       || !cd_docs_check_text (notes, _("The notes"), 5000, FALSE, TRUE, error)
       || !cd_store_begin (self, error))

@@ -171,7 +171,8 @@ gint64       cd_store_quote_create           (CdStore               *self,
                                               gint64                 project_id,
                                               const char            *date,
                                               GError               **error);
-/* Validity, payment terms, notes of a draft. */
+/* Validity, payment terms, notes of a draft: NULL keeps a field as it
+ * is, "" clears it. */
 gboolean     cd_store_quote_set_details      (CdStore               *self,
                                               gint64                 quote_id,
                                               const char            *valid_until,
