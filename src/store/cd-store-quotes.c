@@ -467,6 +467,24 @@ write_details (CdStore *self, gint64 quote_id, const char *valid_until, const ch
   return cd_docs_run (self, stmt, _("saving a quote"), error);
 }
 
+/* The checks of set_details, before any writing; *out_valid is the date
+ * to write ("" clears, NULL keeps). */
+static gboolean
+check_details (const char *valid_until, const char *payment_terms, const char *notes,
+               char **out_valid, GError **error)
+{
+  *out_valid = NULL;
+  if (valid_until != NULL)
+    {
+      *out_valid = *valid_until ? cd_docs_resolve_date (valid_until, _("Valid until"), error)
+                                : g_strdup ("");
+      if (*out_valid == NULL)
+        return FALSE;
+    }
+  return cd_docs_check_text (payment_terms, _("The payment terms"), 2000, FALSE, TRUE, error)
+         && cd_docs_check_text (notes, _("The notes"), 5000, FALSE, TRUE, error);
+}
+
 gboolean
 cd_store_quote_set_details (CdStore *self, gint64 quote_id, const char *valid_until,
                             const char *payment_terms, const char *notes, GError **error)
@@ -475,14 +493,7 @@ cd_store_quote_set_details (CdStore *self, gint64 quote_id, const char *valid_un
 
   g_return_val_if_fail (CD_IS_STORE (self), FALSE);
 
-  if (valid_until != NULL)
-    {
-      valid = *valid_until ? cd_docs_resolve_date (valid_until, _("Valid until"), error) : g_strdup ("");
-      if (valid == NULL)
-        return FALSE;
-    }
-  if (!cd_docs_check_text (payment_terms, _("The payment terms"), 2000, FALSE, TRUE, error)
-      || !cd_docs_check_text (notes, _("The notes"), 5000, FALSE, TRUE, error)
+  if (!check_details (valid_until, payment_terms, notes, &valid, error)
       || !cd_store_begin (self, error))
     return FALSE;
   return cd_docs_finish (self, write_details (self, quote_id, valid, payment_terms, notes, error),
@@ -515,15 +526,12 @@ replace_lines (CdStore *self, gint64 quote_id, GPtrArray *lines, GError **error)
   return cd_docs_update_quote_totals (self, quote_id, error);
 }
 
-gboolean
-cd_store_quote_set_lines (CdStore *self, gint64 quote_id, GPtrArray *lines, GError **error)
+/* Computes and checks every line and the document's total. */
+static gboolean
+check_lines (GPtrArray *lines, GError **error)
 {
   g_auto (CdQuoteTotals) totals = { 0 };
 
-  g_return_val_if_fail (CD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (lines != NULL, FALSE);
-
-  /* Everything is checked before anything is written. */
   for (guint i = 0; i < lines->len; i++)
     {
       g_autoptr (GError) local = NULL;
@@ -535,9 +543,38 @@ cd_store_quote_set_lines (CdStore *self, gint64 quote_id, GPtrArray *lines, GErr
           return FALSE;
         }
     }
-  if (!cd_quote_totals_compute (lines, &totals, error) || !cd_store_begin (self, error))
+  return cd_quote_totals_compute (lines, &totals, error);
+}
+
+gboolean
+cd_store_quote_set_lines (CdStore *self, gint64 quote_id, GPtrArray *lines, GError **error)
+{
+  g_return_val_if_fail (CD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (lines != NULL, FALSE);
+
+  /* Everything is checked before anything is written. */
+  if (!check_lines (lines, error) || !cd_store_begin (self, error))
     return FALSE;
   return cd_docs_finish (self, replace_lines (self, quote_id, lines, error), error);
+}
+
+gboolean
+cd_store_quote_save_draft (CdStore *self, gint64 quote_id, const char *valid_until,
+                           const char *payment_terms, const char *notes, GPtrArray *lines,
+                           GError **error)
+{
+  g_autofree char *valid = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (CD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (lines != NULL, FALSE);
+
+  if (!check_details (valid_until, payment_terms, notes, &valid, error)
+      || !check_lines (lines, error) || !cd_store_begin (self, error))
+    return FALSE;
+  ok = write_details (self, quote_id, valid, payment_terms, notes, error)
+       && replace_lines (self, quote_id, lines, error);
+  return cd_docs_finish (self, ok, error);
 }
 
 static int

@@ -180,6 +180,17 @@ gboolean     cd_store_quote_set_details      (CdStore               *self,
                                               const char            *notes,
                                               GError               **error);
 
+/* What the editor saves: details (as cd_store_quote_set_details ()) and
+ * all the lines (as cd_store_quote_set_lines ()), in one transaction: all
+ * of it is saved or none. */
+gboolean     cd_store_quote_save_draft       (CdStore               *self,
+                                              gint64                 quote_id,
+                                              const char            *valid_until,
+                                              const char            *payment_terms,
+                                              const char            *notes,
+                                              GPtrArray             *lines,
+                                              GError               **error);
+
 /* Lines of a draft; each call recomputes amounts and totals. A sent
  * version is the one the client has: to change it, make a new version. */
 gboolean     cd_store_quote_set_lines        (CdStore               *self,

@@ -228,6 +228,48 @@ test_line_edits_keep_order_and_totals (Fixture *f, gconstpointer data)
 }
 
 static void
+test_save_draft_is_all_or_nothing (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) lines = lines_new ();
+  g_autoptr (CdQuote) quote = NULL;
+  gint64 id = project_quote (f, 1, NULL);
+
+  g_assert_true (cd_store_quote_set_details (f->store, id, "2026-04-10", "预付 50%", "含税", &error));
+  /* NULL keeps a field, "" clears it. */
+  g_assert_true (cd_store_quote_set_details (f->store, id, NULL, "", NULL, &error));
+  quote = cd_store_quote_get (f->store, id, NULL);
+  g_assert_cmpstr (quote->valid_until, ==, "2026-04-10");
+  g_assert_null (quote->payment_terms);
+  g_assert_cmpstr (quote->notes, ==, "含税");
+  g_clear_pointer (&quote, cd_quote_free);
+
+  /* A bad line: neither the details nor the lines are saved. */
+  g_ptr_array_add (lines, make_line ("文案", 1000, 100000, 600));
+  g_ptr_array_add (lines, make_line ("摄影", -1000, 100000, 600));
+  g_assert_false (cd_store_quote_save_draft (f->store, id, "2026-05-01", "月结", "改", lines, &error));
+  g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Line 2"));
+  g_clear_error (&error);
+  quote = cd_store_quote_get (f->store, id, NULL);
+  g_assert_cmpstr (quote->valid_until, ==, "2026-04-10");
+  g_assert_cmpuint (quote->lines->len, ==, 0);
+  g_clear_pointer (&quote, cd_quote_free);
+
+  ((CdQuoteLine *) lines->pdata[1])->qty_milli = 2000;
+  g_assert_true (cd_store_quote_save_draft (f->store, id, "2026-05-01", "月结", "改", lines, &error));
+  g_assert_no_error (error);
+  quote = cd_store_quote_get (f->store, id, NULL);
+  g_assert_cmpstr (quote->valid_until, ==, "2026-05-01");
+  g_assert_cmpuint (quote->lines->len, ==, 2);
+  g_assert_cmpint (quote->total_fen, ==, 318000);
+  /* A bad date is refused with the field's name. */
+  g_assert_false (cd_store_quote_set_details (f->store, id, "2026-02-30", NULL, NULL, &error));
+  g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2026-02-30"));
+}
+
+static void
 test_version_diff (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -565,6 +607,7 @@ main (int argc, char **argv)
   ADD ("/store/quote/totals-and-tax-are-exact-on-awkward-numbers", test_totals_exact_on_awkward_numbers);
   ADD ("/store/quote/a-thousand-lines-add-up-to-the-fen", test_thousand_lines_add_up);
   ADD ("/store/quote/line-edits-keep-order-and-totals", test_line_edits_keep_order_and_totals);
+  ADD ("/store/quote/saving-a-draft-is-all-or-nothing", test_save_draft_is_all_or_nothing);
   ADD ("/store/quote/versions-differ-by-lines-added-removed-and-changed", test_version_diff);
   ADD ("/store/quote/accepted-version-is-locked", test_accepted_version_is_locked);
   ADD ("/store/contract/installments-must-add-up-before-signing", test_installments_must_add_up);
