@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "cli/cd-cli-private.h"
+#include "cli/cd-cli-chart.h"
 
 /* In the order of DESIGN.md §7; `export` and `render` join here. */
 static const CdCliCommand commands[] = {
@@ -25,6 +26,13 @@ static const CdCliCommand commands[] = {
   { "import", "import clients|suppliers FILE.csv [--dry-run]",
     N_("Import a CSV file, all of it or nothing; --dry-run only reports."),
     cd_cli_cmd_import },
+  { "export", "export director-pack --from YYYY-MM --to YYYY-MM -o FILE.xlsx",
+    N_("Write a workbook: director-pack has every chart of the period, each with its table."),
+    cd_cli_cmd_export },
+  { "render", "render chart NAME --from YYYY-MM --to YYYY-MM -o FILE.png|.svg|.pdf",
+    N_("Draw a chart (revenue, pipeline, projects-by-status, supplier-spend, supplier-quality, "
+       "workload, client-growth, receivables-aging) as PNG, SVG or PDF."),
+    cd_cli_cmd_render },
   { "list", "list KIND [--month YYYY-MM] [--search TEXT] --json",
     N_("Print one JSON array of KIND: clients, projects, work-orders, quotes, contracts, "
        "suppliers, supplier-orders, acceptances or pickup-slips."),
