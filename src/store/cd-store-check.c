@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "store/cd-store-lock-hash.h"
 #include "store/cd-store-private.h"
 
 typedef struct
@@ -127,7 +128,8 @@ cd_store_check (CdStore *self, GPtrArray **problems, GError **error)
   g_return_val_if_fail (CD_IS_STORE (self), FALSE);
 
   cd_store_lock (self);
-  ran = check_integrity (self, found, error) && check_invariants (self, found, error);
+  ran = check_integrity (self, found, error) && check_invariants (self, found, error)
+        && cd_store_verify_locked_hashes (self, found, error);
   cd_store_unlock (self);
 
   if (!ran)
