@@ -181,7 +181,7 @@ test_migration_keeps_data (Fixture *f, gconstpointer data)
 
   store = cd_store_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cd_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (cd_store_get_schema_version (store), ==, CD_STORE_SCHEMA_VERSION);
   g_assert_cmpint (cd_store_count (store, CD_KIND_CLIENTS, NULL), ==, 1);
   g_assert_cmpint (cd_store_query_int (store, "SELECT total_fen FROM quote WHERE id = 1", NULL),
                    ==, 848000);
