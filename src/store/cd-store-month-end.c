@@ -40,11 +40,14 @@ static const char supplier_sql[] =
   " GROUP BY s.id ORDER BY s.name, s.id";
 
 /* The signed acceptance is joined, not tested with EXISTS: it gives the
- * acceptance number and who signed, and leaves out unsigned orders. */
-static const char line_sql[] =
-  "SELECT s.id, s.name, o.id, o.number, p.number || ' ' || p.name, c.name,"
-  " l.item, l.spec, l.qty_milli, l.unit, l.unit_price_fen, l.tax_rate_bp, l.amount_fen,"
-  " l.tax_fen, o.delivered_date, o.accepted_date, a.number, st.name"
+ * acceptance number and who signed, and leaves out unsigned orders. Only
+ * the orders are sorted; each order's lines come from their index in
+ * order, so that a month of 200,000 lines is never sorted whole. */
+static const char order_sql[] =
+  "SELECT s.id, s.name, s.credit_code, s.vat_type, o.id, o.number, p.number || ' ' || p.name,"
+  " c.name, o.delivered_date, o.accepted_date, a.number, st.name,"
+  " (SELECT coalesce (sum (y.amount_fen), 0) FROM supplier_payment y"
+  "   WHERE y.supplier_order_id = o.id)"
   " FROM supplier_order o"
   " JOIN supplier s ON s.id = o.supplier_id"
   " JOIN project p ON p.id = o.project_id"
@@ -53,9 +56,17 @@ static const char line_sql[] =
   "   AND x.status = 'signed' AND x.result IN ('pass', 'conditional')"
   "   ORDER BY x.signed_date DESC, x.id DESC LIMIT 1)"
   " LEFT JOIN staff st ON st.id = a.signed_by"
-  " JOIN supplier_order_line l ON l.order_id = o.id"
   " WHERE o.status = 'accepted' AND o.accepted_date >= ?1 AND o.accepted_date < ?2"
-  " ORDER BY s.name, s.id, o.accepted_date, o.number, l.position, l.id";
+  " ORDER BY s.name, s.id, o.accepted_date, o.number, o.id";
+
+static const char line_sql[] =
+  "SELECT item, spec, qty_milli, unit, unit_price_fen, tax_rate_bp, amount_fen, tax_fen"
+  " FROM supplier_order_line WHERE order_id = ?1 ORDER BY position, id";
+
+static const char payable_count_sql[] =
+  "SELECT count (DISTINCT o.supplier_id), count (*),"
+  " coalesce (sum ((SELECT count (*) FROM supplier_order_line l WHERE l.order_id = o.id)), 0)"
+  " FROM supplier_order o WHERE " PAYABLE ("o");
 
 /* Delivered (or dated accepted) in the month, and not payable in this
  * month or an earlier one. */
@@ -380,43 +391,97 @@ cd_month_reader_foreach_supplier (CdMonthReader *self, CdSupplierMonthFunc func,
   return run_rows (self, prepare_month (self, supplier_sql, error), supplier_row, &cb, error);
 }
 
-static gboolean
-line_row (sqlite3_stmt *stmt, gpointer data, GError **error)
+typedef struct
 {
-  Callback *cb = data;
-  CdSupplierLineRow row = {
-    .supplier_id = sqlite3_column_int64 (stmt, 0),
-    .supplier = text_at (stmt, 1),
-    .order_id = sqlite3_column_int64 (stmt, 2),
-    .order_number = text_at (stmt, 3),
-    .project = text_at (stmt, 4),
-    .client = text_at (stmt, 5),
-    .item = text_at (stmt, 6),
-    .spec = text_at (stmt, 7),
-    .qty_milli = sqlite3_column_int64 (stmt, 8),
-    .unit = text_at (stmt, 9),
-    .unit_price_fen = sqlite3_column_int64 (stmt, 10),
-    .tax_rate_bp = sqlite3_column_int (stmt, 11),
-    .amount_fen = sqlite3_column_int64 (stmt, 12),
-    .tax_fen = sqlite3_column_int64 (stmt, 13),
-    .delivered_date = text_at (stmt, 14),
-    .accepted_date = text_at (stmt, 15),
-    .acceptance_number = text_at (stmt, 16),
-    .accepted_by = text_at (stmt, 17),
-  };
+  CdMonthReader       *reader;
+  CdSupplierOrderFunc  order_func;
+  CdSupplierLineFunc   line_func;
+  gpointer             user_data;
+  sqlite3_stmt        *lines;
+} OrderData;
 
-  row.total_fen = row.amount_fen + row.tax_fen;
-  return ((CdSupplierLineFunc) cb->func) (&row, cb->user_data, error);
+static gboolean
+each_line (OrderData *d, const CdSupplierOrderRow *order, GError **error)
+{
+  sqlite3_stmt *stmt = d->lines;
+  gboolean ok = TRUE;
+  int rc;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, order->order_id);
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CdSupplierLineRow row = {
+        .order = order,
+        .item = text_at (stmt, 0),
+        .spec = text_at (stmt, 1),
+        .qty_milli = sqlite3_column_int64 (stmt, 2),
+        .unit = text_at (stmt, 3),
+        .unit_price_fen = sqlite3_column_int64 (stmt, 4),
+        .tax_rate_bp = sqlite3_column_int (stmt, 5),
+        .amount_fen = sqlite3_column_int64 (stmt, 6),
+        .tax_fen = sqlite3_column_int64 (stmt, 7),
+      };
+
+      row.total_fen = row.amount_fen + row.tax_fen;
+      ok = d->line_func (&row, d->user_data, error);
+    }
+  if (ok && rc != SQLITE_DONE)
+    {
+      set_db_error (d->reader->db, rc, error);
+      ok = FALSE;
+    }
+  sqlite3_reset (stmt);
+  return ok;
 }
 
-gboolean
-cd_month_reader_foreach_line (CdMonthReader *self, CdSupplierLineFunc func,
-                              gpointer user_data, GError **error)
+static gboolean
+order_row (sqlite3_stmt *stmt, gpointer data, GError **error)
 {
-  Callback cb = { (gpointer) func, user_data };
+  OrderData *d = data;
+  CdSupplierOrderRow row = {
+    .supplier_id = sqlite3_column_int64 (stmt, 0),
+    .supplier = text_at (stmt, 1),
+    .credit_code = text_at (stmt, 2),
+    .vat_type = text_at (stmt, 3),
+    .order_id = sqlite3_column_int64 (stmt, 4),
+    .order_number = text_at (stmt, 5),
+    .project = text_at (stmt, 6),
+    .client = text_at (stmt, 7),
+    .delivered_date = text_at (stmt, 8),
+    .accepted_date = text_at (stmt, 9),
+    .acceptance_number = text_at (stmt, 10),
+    .accepted_by = text_at (stmt, 11),
+    .paid_fen = sqlite3_column_int64 (stmt, 12),
+  };
 
-  g_return_val_if_fail (self != NULL && func != NULL, FALSE);
-  return run_rows (self, prepare_month (self, line_sql, error), line_row, &cb, error);
+  if (d->order_func != NULL && !d->order_func (&row, d->user_data, error))
+    return FALSE;
+  return d->line_func == NULL || each_line (d, &row, error);
+}
+
+/**
+ * cd_month_reader_foreach_order:
+ * @order_func: (nullable): called for each payable order, before its lines
+ * @line_func: (nullable): called for each of its lines; the row points to
+ *   the order
+ */
+gboolean
+cd_month_reader_foreach_order (CdMonthReader *self, CdSupplierOrderFunc order_func,
+                               CdSupplierLineFunc line_func, gpointer user_data,
+                               GError **error)
+{
+  OrderData d = { self, order_func, line_func, user_data, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  d.lines = prepare_month (self, line_sql, error);
+  if (d.lines == NULL)
+    return FALSE;
+  ok = run_rows (self, prepare_month (self, order_sql, error), order_row, &d, error);
+  sqlite3_finalize (d.lines);
+  return ok;
 }
 
 static CdNotPayableReason
@@ -609,22 +674,48 @@ count_row (sqlite3_stmt *stmt, gpointer data, GError **error)
 {
   gint64 *out = data;
 
-  out[0] = sqlite3_column_int64 (stmt, 0);
-  if (sqlite3_column_count (stmt) > 1)
-    out[1] = sqlite3_column_int64 (stmt, 1);
+  for (int i = 0; i < sqlite3_column_count (stmt) && i < 3; i++)
+    out[i] = sqlite3_column_int64 (stmt, i);
   return TRUE;
 }
 
 static gboolean
 count_two (CdMonthReader *self, const char *sql, gint64 *a, gint64 *b, GError **error)
 {
-  gint64 out[2] = { 0, 0 };
+  gint64 out[3] = { 0, 0, 0 };
 
   if (!run_rows (self, prepare_month (self, sql, error), count_row, out, error))
     return FALSE;
   *a = out[0];
   if (b != NULL)
     *b = out[1];
+  return TRUE;
+}
+
+static gboolean
+count_others (CdMonthReader *self, CdMonthTotals *totals, GError **error)
+{
+  return count_two (self, not_payable_count_sql, &totals->not_payable, NULL, error)
+         && count_two (self, pickup_count_sql, &totals->pickup_rows, &totals->pickup_slips, error)
+         && count_two (self, work_order_count_sql, &totals->work_orders,
+                       &totals->work_order_people, error);
+}
+
+gboolean
+cd_month_reader_counts (CdMonthReader *self, CdMonthTotals *out_totals, GError **error)
+{
+  CdMonthTotals totals = { 0 };
+  gint64 out[3] = { 0, 0, 0 };
+
+  g_return_val_if_fail (self != NULL && out_totals != NULL, FALSE);
+
+  if (!run_rows (self, prepare_month (self, payable_count_sql, error), count_row, out, error)
+      || !count_others (self, &totals, error))
+    return FALSE;
+  totals.suppliers = out[0];
+  totals.orders = out[1];
+  totals.lines = out[2];
+  *out_totals = totals;
   return TRUE;
 }
 
@@ -641,10 +732,7 @@ cd_month_reader_totals (CdMonthReader *self, CdMonthTotals *out_totals, GError *
   g_return_val_if_fail (self != NULL && out_totals != NULL, FALSE);
 
   if (!cd_month_reader_foreach_supplier (self, add_supplier_cb, &totals, error)
-      || !count_two (self, not_payable_count_sql, &totals.not_payable, NULL, error)
-      || !count_two (self, pickup_count_sql, &totals.pickup_rows, &totals.pickup_slips, error)
-      || !count_two (self, work_order_count_sql, &totals.work_orders,
-                     &totals.work_order_people, error))
+      || !count_others (self, &totals, error))
     return FALSE;
   *out_totals = totals;
   return TRUE;

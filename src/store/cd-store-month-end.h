@@ -53,15 +53,28 @@ typedef struct
   gint64      payable_fen;     /* total − paid */
 } CdSupplierMonthRow;
 
-/* One line of a payable order. Dates are ISO text "YYYY-MM-DD". */
+/* One payable order. Dates are ISO text "YYYY-MM-DD". */
 typedef struct
 {
   gint64      supplier_id;
   const char *supplier;
+  const char *credit_code;     /* nullable */
+  const char *vat_type;
   gint64      order_id;
   const char *order_number;
   const char *project;         /* project number and name */
   const char *client;
+  const char *delivered_date;  /* nullable */
+  const char *accepted_date;
+  const char *acceptance_number;
+  const char *accepted_by;     /* nullable */
+  gint64      paid_fen;        /* every payment on the order so far */
+} CdSupplierOrderRow;
+
+/* One line of a payable order. */
+typedef struct
+{
+  const CdSupplierOrderRow *order;
   const char *item;
   const char *spec;            /* nullable */
   gint64      qty_milli;
@@ -71,10 +84,6 @@ typedef struct
   gint64      amount_fen;
   gint64      tax_fen;
   gint64      total_fen;
-  const char *delivered_date;  /* nullable */
-  const char *accepted_date;
-  const char *acceptance_number;
-  const char *accepted_by;     /* nullable */
 } CdSupplierLineRow;
 
 /**
@@ -186,6 +195,9 @@ typedef struct
 typedef gboolean (*CdSupplierMonthFunc)  (const CdSupplierMonthRow   *row,
                                           gpointer                    user_data,
                                           GError                    **error);
+typedef gboolean (*CdSupplierOrderFunc)  (const CdSupplierOrderRow   *row,
+                                          gpointer                    user_data,
+                                          GError                    **error);
 typedef gboolean (*CdSupplierLineFunc)   (const CdSupplierLineRow    *row,
                                           gpointer                    user_data,
                                           GError                    **error);
@@ -224,16 +236,22 @@ char          *cd_month_reader_staff_name          (CdMonthReader         *self,
 gboolean       cd_month_reader_totals              (CdMonthReader         *self,
                                                     CdMonthTotals         *out_totals,
                                                     GError               **error);
-/* Suppliers by name; lines by supplier name, acceptance date, order number
- * and position; not payable by supplier and order number; pickup slips by
- * date and number; people by name (unassigned last); work orders by
- * assignee, issued date and number. */
+/* Only the counts of @out_totals (its sums are left 0): what an export
+ * needs before its first row, without reading every line's figures. */
+gboolean       cd_month_reader_counts              (CdMonthReader         *self,
+                                                    CdMonthTotals         *out_totals,
+                                                    GError               **error);
+/* Suppliers by name; orders by supplier name, acceptance date and number,
+ * each followed by its lines by position; not payable by supplier and order
+ * number; pickup slips by date and number; people by name (unassigned
+ * last); work orders by assignee, issued date and number. */
 gboolean       cd_month_reader_foreach_supplier    (CdMonthReader         *self,
                                                     CdSupplierMonthFunc    func,
                                                     gpointer               user_data,
                                                     GError               **error);
-gboolean       cd_month_reader_foreach_line        (CdMonthReader         *self,
-                                                    CdSupplierLineFunc     func,
+gboolean       cd_month_reader_foreach_order       (CdMonthReader         *self,
+                                                    CdSupplierOrderFunc    order_func,
+                                                    CdSupplierLineFunc     line_func,
                                                     gpointer               user_data,
                                                     GError               **error);
 gboolean       cd_month_reader_foreach_not_payable (CdMonthReader         *self,
