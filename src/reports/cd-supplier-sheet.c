@@ -39,6 +39,7 @@ typedef struct
   gint64       amount_fen;
   gint64       tax_fen;
   gint64       paid_fen;
+  gint64       expected_lines;
   CdXlsxSheet *sheet;        /* its own sheet, when asked for */
 } Supplier;
 
@@ -125,25 +126,33 @@ pickup_status_label (const char *status)
 /* ------------------------------------------------------------------ */
 /* Counting first                                                      */
 
+static Supplier *
+add_supplier (Export *export, gint64 id, const char *name, const char *credit_code,
+              const char *vat_type)
+{
+  Supplier supplier = {
+    .id = id,
+    .name = g_strdup (name),
+    .credit_code = g_strdup (credit_code),
+    .vat_type = g_strdup (vat_type),
+  };
+
+  g_array_append_val (export->suppliers, supplier);
+  g_hash_table_insert (export->by_id, g_memdup2 (&id, sizeof id),
+                       GUINT_TO_POINTER (export->suppliers->len));
+  return &g_array_index (export->suppliers, Supplier, export->suppliers->len - 1);
+}
+
+/* Only for one sheet per supplier: each sheet's filter needs its number of
+ * lines before its first row. The sums are counted again from the rows. */
 static gboolean
 collect_supplier_cb (const CdSupplierMonthRow *row, gpointer user_data, GError **error)
 {
   Export *export = user_data;
-  Supplier supplier = {
-    .id = row->supplier_id,
-    .name = g_strdup (row->supplier),
-    .credit_code = g_strdup (row->credit_code),
-    .vat_type = g_strdup (row->vat_type),
-    .orders = row->orders,
-    .lines = row->lines,
-    .amount_fen = row->amount_fen,
-    .tax_fen = row->tax_fen,
-    .paid_fen = row->paid_fen,
-  };
+  Supplier *supplier = add_supplier (export, row->supplier_id, row->supplier, row->credit_code,
+                                     row->vat_type);
 
-  g_array_append_val (export->suppliers, supplier);
-  g_hash_table_insert (export->by_id, g_memdup2 (&row->supplier_id, sizeof (gint64)),
-                       GUINT_TO_POINTER (export->suppliers->len));
+  supplier->expected_lines = row->lines;
   return TRUE;
 }
 
@@ -192,8 +201,8 @@ add_summary (Export *export, GError **error)
     { _("Payable"), CD_XLSX_MONEY },
   };
 
-  return cd_xlsx_add_sheet (export->xlsx, "Summary", columns, SUM_N, export->suppliers->len,
-                            error);
+  return cd_xlsx_add_sheet (export->xlsx, "Summary", columns, SUM_N,
+                            (guint) export->totals.suppliers, error);
 }
 
 static void
@@ -262,7 +271,7 @@ add_supplier_sheets (Export *export, GError **error)
       /* The same columns as Details, the supplier's column kept so that a
        * sheet sent on its own still names who it is for. */
       supplier->sheet = cd_xlsx_add_sheet (export->xlsx, name, export->detail_columns, DET_N,
-                                           (guint) supplier->lines, error);
+                                           (guint) supplier->expected_lines, error);
       if (supplier->sheet == NULL)
         return FALSE;
     }
@@ -328,12 +337,21 @@ static gboolean
 write_summary (Export *export, GError **error)
 {
   CdXlsxSheet *sheet = export->summary;
-  const CdMonthTotals *t = &export->totals;
+  CdMonthTotals *t = &export->totals;
   g_autofree char *note = NULL;
 
   for (guint i = 0; i < export->suppliers->len; i++)
-    if (!write_summary_row (export, &g_array_index (export->suppliers, Supplier, i), error))
-      return FALSE;
+    {
+      Supplier *supplier = &g_array_index (export->suppliers, Supplier, i);
+
+      if (!write_summary_row (export, supplier, error))
+        return FALSE;
+      t->amount_fen += supplier->amount_fen;
+      t->tax_fen += supplier->tax_fen;
+      t->paid_fen += supplier->paid_fen;
+    }
+  t->total_fen = t->amount_fen + t->tax_fen;
+  t->payable_fen = t->total_fen - t->paid_fen;
 
   cd_xlsx_sheet_bold_text (sheet, SUM_SUPPLIER, _("Total"));
   cd_xlsx_sheet_sum (sheet, SUM_ORDERS, t->orders, CD_XLSX_INTEGER);
@@ -363,10 +381,12 @@ write_summary (Export *export, GError **error)
 static void
 write_detail_cells (CdXlsxSheet *sheet, const CdSupplierLineRow *row)
 {
-  cd_xlsx_sheet_text (sheet, DET_SUPPLIER, row->supplier);
-  cd_xlsx_sheet_text (sheet, DET_ORDER, row->order_number);
-  cd_xlsx_sheet_text (sheet, DET_PROJECT, row->project);
-  cd_xlsx_sheet_text (sheet, DET_CLIENT, row->client);
+  const CdSupplierOrderRow *order = row->order;
+
+  cd_xlsx_sheet_text (sheet, DET_SUPPLIER, order->supplier);
+  cd_xlsx_sheet_text (sheet, DET_ORDER, order->order_number);
+  cd_xlsx_sheet_text (sheet, DET_PROJECT, order->project);
+  cd_xlsx_sheet_text (sheet, DET_CLIENT, order->client);
   cd_xlsx_sheet_text (sheet, DET_ITEM, row->item);
   cd_xlsx_sheet_text (sheet, DET_SPEC, row->spec);
   cd_xlsx_sheet_quantity (sheet, DET_QTY, row->qty_milli);
@@ -376,31 +396,50 @@ write_detail_cells (CdXlsxSheet *sheet, const CdSupplierLineRow *row)
   cd_xlsx_sheet_money (sheet, DET_AMOUNT, row->amount_fen);
   cd_xlsx_sheet_money (sheet, DET_TAX, row->tax_fen);
   cd_xlsx_sheet_money (sheet, DET_TOTAL, row->total_fen);
-  cd_xlsx_sheet_date (sheet, DET_DELIVERED, row->delivered_date);
-  cd_xlsx_sheet_date (sheet, DET_ACCEPTED, row->accepted_date);
-  cd_xlsx_sheet_text (sheet, DET_ACCEPTANCE, row->acceptance_number);
-  cd_xlsx_sheet_text (sheet, DET_ACCEPTED_BY, row->accepted_by);
+  cd_xlsx_sheet_date (sheet, DET_DELIVERED, order->delivered_date);
+  cd_xlsx_sheet_date (sheet, DET_ACCEPTED, order->accepted_date);
+  cd_xlsx_sheet_text (sheet, DET_ACCEPTANCE, order->acceptance_number);
+  cd_xlsx_sheet_text (sheet, DET_ACCEPTED_BY, order->accepted_by);
+}
+
+/* Orders come sorted by supplier: a supplier's orders are contiguous. */
+static gboolean
+order_cb (const CdSupplierOrderRow *order, gpointer user_data, GError **error)
+{
+  Export *export = user_data;
+  Supplier *supplier = export->current;
+
+  if (supplier == NULL || supplier->id != order->supplier_id)
+    {
+      supplier = find_supplier (export, order->supplier_id);
+      if (supplier == NULL)
+        supplier = add_supplier (export, order->supplier_id, order->supplier,
+                                 order->credit_code, order->vat_type);
+      export->current = supplier;
+    }
+  supplier->orders++;
+  supplier->paid_fen += order->paid_fen;
+  return TRUE;
 }
 
 static gboolean
-detail_cb (const CdSupplierLineRow *row, gpointer user_data, GError **error)
+line_cb (const CdSupplierLineRow *row, gpointer user_data, GError **error)
 {
   Export *export = user_data;
+  Supplier *supplier = export->current;
 
   write_detail_cells (export->details, row);
   if (!cd_xlsx_sheet_end_row (export->details, error))
     return FALSE;
 
-  if (export->flags & CD_SUPPLIER_SHEET_PER_SUPPLIER)
+  supplier->lines++;
+  supplier->amount_fen += row->amount_fen;
+  supplier->tax_fen += row->tax_fen;
+  if (supplier->sheet != NULL)
     {
-      if (export->current == NULL || export->current->id != row->supplier_id)
-        export->current = find_supplier (export, row->supplier_id);
-      if (export->current != NULL && export->current->sheet != NULL)
-        {
-          write_detail_cells (export->current->sheet, row);
-          if (!cd_xlsx_sheet_end_row (export->current->sheet, error))
-            return FALSE;
-        }
+      write_detail_cells (supplier->sheet, row);
+      if (!cd_xlsx_sheet_end_row (supplier->sheet, error))
+        return FALSE;
     }
   return cd_report_ticker_step (&export->ticker, error);
 }
@@ -543,10 +582,10 @@ prepare (Export *export, CdStore *store, const char *month, const char *target, 
   export->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   export->reader = cd_month_reader_open (store, month, error);
-  if (export->reader == NULL)
+  if (export->reader == NULL || !cd_month_reader_counts (export->reader, &export->totals, error))
     return FALSE;
-  if (!cd_month_reader_totals (export->reader, &export->totals, error)
-      || !cd_month_reader_foreach_supplier (export->reader, collect_supplier_cb, export, error))
+  if ((export->flags & CD_SUPPLIER_SHEET_PER_SUPPLIER)
+      && !cd_month_reader_foreach_supplier (export->reader, collect_supplier_cb, export, error))
     return FALSE;
   export->ticker.total = export->totals.suppliers + export->totals.lines
                          + export->totals.not_payable + export->totals.pickup_rows;
@@ -571,9 +610,11 @@ cd_supplier_sheet_export (CdStore *store, const char *month, const char *target,
   g_return_val_if_fail (CD_IS_STORE (store), FALSE);
   g_return_val_if_fail (target != NULL, FALSE);
 
+  /* Details first: the summary adds up the rows written, so that its
+   * totals are the sums of the details by construction. */
   ok = prepare (&export, store, month, target, error)
+       && cd_month_reader_foreach_order (export.reader, order_cb, line_cb, &export, error)
        && write_summary (&export, error)
-       && cd_month_reader_foreach_line (export.reader, detail_cb, &export, error)
        && write_supplier_totals (&export, error)
        && write_not_payable (&export, error)
        && cd_month_reader_foreach_pickup (export.reader, pickup_cb, &export, error)

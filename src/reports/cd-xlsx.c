@@ -150,21 +150,44 @@ cd_xlsx_clean_text (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* Display width: East Asian wide characters take two columns. Counting
- * stops at the widest column allowed. */
+/* East Asian wide and fullwidth characters of the Basic Multilingual Plane
+ * (Hangul Jamo, CJK radicals to Yi, Hangul syllables, compatibility
+ * ideographs and forms, fullwidth forms): close enough to Unicode's East
+ * Asian Width for fitting columns, and cheap on every cell. */
+static gboolean
+bmp_is_wide (gunichar c)
+{
+  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF)
+         || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF)
+         || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
+         || (c >= 0xFFE0 && c <= 0xFFE6);
+}
+
+/* Display width of valid UTF-8: wide characters take two columns, those
+ * beyond the BMP (emoji, rare ideographs) too. Counting stops at the widest
+ * column allowed. */
 static double
 text_width (const char *text)
 {
+  const guchar *p = (const guchar *) text;
   double width = 0;
 
-  for (const char *p = text; *p && width < WIDTH_MAX; p = g_utf8_next_char (p))
+  while (*p && width < WIDTH_MAX)
     {
-      guchar b = (guchar) *p;
+      if (*p < 0x80)
+        width += *p++ == '\n' ? 0 : 1;
+      else if (*p < 0xE0)
+        width += 1, p += 2;
+      else if (*p < 0xF0)
+        {
+          gunichar c = ((gunichar) (p[0] & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6)
+                       | (p[2] & 0x3F);
 
-      if (b < 0x80)
-        width += (b == '\n') ? 0 : 1;
+          width += bmp_is_wide (c) ? 2 : 1;
+          p += 3;
+        }
       else
-        width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+        width += 2, p += 4;
     }
   return width;
 }
@@ -211,6 +234,7 @@ write_text_full (CdXlsxSheet *sheet, guint col, const char *text, lxw_format *fo
   /* worksheet_write_string always writes a string cell: text starting
    * with = + - @ is never taken for a formula. */
   err = worksheet_write_string (sheet->ws, sheet->row, (lxw_col_t) col, value, format);
+  fit = fit && col < sheet->n_columns && sheet->widths[col] < WIDTH_MAX;
   note (sheet, col, fit ? text_width (value) : 0, err);
 }
 
