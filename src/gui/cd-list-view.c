@@ -1,0 +1,549 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cd-gui"
+
+#include <glib/gi18n.h>
+
+#include "gui/cd-list-view.h"
+#include "gui/cd-row.h"
+
+struct _CdListView
+{
+  AdwBin              parent_instance;
+
+  CdContext          *context;
+  CdListSource        source;
+  char               *search;
+  GListStore         *rows;
+  GtkSortListModel   *sorted;
+  GCancellable       *cancellable;
+  gboolean            loading;
+  gboolean            loaded;
+
+  GtkLabel           *description_label;
+  GtkStack           *stack;
+  GtkSpinner         *spinner;
+  GtkColumnView      *column_view;
+  GtkLabel           *footer_label;
+  AdwStatusPage      *empty_page;
+  AdwStatusPage      *no_match_page;
+  AdwStatusPage      *error_page;
+};
+
+/* What one column's factory and sorter need to know. */
+typedef struct
+{
+  const CdColumnSpec *spec;
+  const char         *status_entity;
+} ColumnData;
+
+G_DEFINE_FINAL_TYPE (CdListView, cd_list_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_SOURCE,
+  PROP_SEARCH,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void load (CdListView *self);
+
+static void
+set_loading (CdListView *self,
+             gboolean    loading)
+{
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  gtk_spinner_set_spinning (self->spinner, loading);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* A cell's width in characters: GtkInscription asks for none by itself. */
+static guint
+column_chars (const CdColumnSpec *spec)
+{
+  switch (spec->type)
+    {
+    case CD_COLUMN_CODE:
+      return 15;
+    case CD_COLUMN_MONEY:
+      return 15;
+    case CD_COLUMN_NUMBER:
+      return 6;
+    case CD_COLUMN_DATE:
+      return 10;
+    case CD_COLUMN_STATUS:
+    case CD_COLUMN_ENUM:
+      return 10;
+    case CD_COLUMN_TEXT:
+    default:
+      return spec->expand ? 24 : 10;
+    }
+}
+
+static void
+on_column_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    ColumnData               *data)
+{
+  GtkWidget *cell = gtk_inscription_new (NULL);
+
+  guint chars = column_chars (data->spec);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), chars);
+  /* Numbers, dates and amounts are never cut; names may be. */
+  if (data->spec->type != CD_COLUMN_TEXT)
+    gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), chars);
+  if (data->spec->type == CD_COLUMN_MONEY || data->spec->type == CD_COLUMN_NUMBER)
+    {
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
+      gtk_widget_add_css_class (cell, "numeric");
+    }
+  gtk_list_item_set_child (item, cell);
+}
+
+static void
+on_column_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   ColumnData               *data)
+{
+  GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  CdRow *row = gtk_list_item_get_item (item);
+  g_autofree char *text = cd_column_format (data->spec, data->status_entity, row);
+
+  gtk_inscription_set_text (cell, text);
+  /* Long names are cut off in the cell; the tooltip shows them whole. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (cell), text[0] != '\0' ? text : NULL);
+}
+
+static int
+compare_rows_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  ColumnData *data = user_data;
+
+  return cd_column_compare (data->spec, CD_ROW ((gpointer) a), CD_ROW ((gpointer) b));
+}
+
+static void
+add_column (CdListView         *self,
+            const CdSourceInfo *info,
+            const CdColumnSpec *spec)
+{
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+  g_autoptr(GtkSorter) sorter = NULL;
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  ColumnData *data = g_new0 (ColumnData, 1);
+
+  data->spec = spec;
+  data->status_entity = info->status_entity;
+  /* The factory owns the column data; the sorter borrows it. */
+  g_object_set_data_full (G_OBJECT (factory), "cd-column-data", data, g_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_column_setup_cb), data);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_column_bind_cb), data);
+
+  column = gtk_column_view_column_new (_(spec->title), factory);
+  gtk_column_view_column_set_expand (column, spec->expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows_cb, data, NULL));
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_append_column (self->column_view, column);
+}
+
+static void
+setup_columns (CdListView *self)
+{
+  const CdSourceInfo *info = cd_list_source_get_info (self->source);
+  GtkSelectionModel *selection;
+
+  for (guint i = 0; i < info->n_columns; i++)
+    add_column (self, info, &info->columns[i]);
+
+  self->rows = g_list_store_new (CD_TYPE_ROW);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted))));
+  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
+  gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
+  gtk_column_view_set_model (self->column_view, selection);
+  g_object_unref (selection);
+
+  adw_status_page_set_icon_name (self->empty_page, info->empty_icon);
+  adw_status_page_set_title (self->empty_page, _(info->empty_title));
+  adw_status_page_set_description (self->empty_page, _(info->empty_description));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->accessible_name),
+                                  -1);
+  gtk_widget_set_name (GTK_WIDGET (self), info->name);
+}
+
+static void
+show_rows (CdListView *self,
+           GVariant   *page)
+{
+  GVariantIter iter;
+  GVariant *dict;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *no_match = NULL;
+
+  g_variant_iter_init (&iter, page);
+  while ((dict = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      g_ptr_array_add (items, cd_row_new (dict));
+      g_variant_unref (dict);
+    }
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       items->pdata, items->len);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->footer_label),
+                          items->len >= CD_LIST_VIEW_PAGE_SIZE);
+  if (items->len > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+  if (self->search != NULL && self->search[0] != '\0')
+    {
+      /* Translators: %s is what the person typed in the search field. */
+      no_match = g_strdup_printf (_("Nothing here matches “%s”. Try fewer or other characters."),
+                                  self->search);
+      adw_status_page_set_description (self->no_match_page, no_match);
+      gtk_stack_set_visible_child_name (self->stack, "no-match");
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+on_loaded_cb (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(CdListView) self = user_data;
+  g_autoptr(GVariant) page = NULL;
+  g_autoptr(GError) error = NULL;
+  CdKind kind;
+
+  if (cd_list_source_get_kind (self->source, &kind))
+    page = cd_store_list_finish (CD_STORE (source_object), result, &error);
+  else
+    page = cd_store_overview_finish (CD_STORE (source_object), result, &error);
+
+  /* A newer load replaced this one: it will finish the job. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  set_loading (self, FALSE);
+  self->loaded = TRUE;
+  if (page == NULL)
+    {
+      g_message ("list %s: %s", cd_list_source_get_info (self->source)->name, error->message);
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  show_rows (self, page);
+}
+
+static void
+load (CdListView *self)
+{
+  CdStore *store = cd_context_get_store (self->context);
+  const char *search = NULL;
+  CdKind kind;
+  CdOverview overview;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  set_loading (self, TRUE);
+  /* Keep the old rows on screen while the new ones come; only a view that
+   * never had any shows the spinner. */
+  if (!self->loaded)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  if (self->search != NULL && self->search[0] != '\0')
+    search = self->search;
+
+  if (cd_list_source_get_kind (self->source, &kind))
+    cd_store_list_async (store, kind, NULL, search, 0, CD_LIST_VIEW_PAGE_SIZE,
+                         self->cancellable, on_loaded_cb, g_object_ref (self));
+  else if (cd_list_source_get_overview (self->source, &overview))
+    cd_store_overview_async (store, overview, NULL, CD_LIST_VIEW_PAGE_SIZE,
+                             self->cancellable, on_loaded_cb, g_object_ref (self));
+  else
+    g_assert_not_reached ();
+}
+
+static void
+on_retry_button_clicked_cb (CdListView *self)
+{
+  load (self);
+}
+
+static void
+cd_list_view_map (GtkWidget *widget)
+{
+  CdListView *self = CD_LIST_VIEW (widget);
+
+  GTK_WIDGET_CLASS (cd_list_view_parent_class)->map (widget);
+
+  /* Rows are read when the view is first shown, not when it is made: the
+   * window builds every view at start and must not run a dozen queries. */
+  if (!self->loaded && !self->loading && self->context != NULL)
+    load (self);
+}
+
+static void
+cd_list_view_constructed (GObject *object)
+{
+  CdListView *self = CD_LIST_VIEW (object);
+
+  G_OBJECT_CLASS (cd_list_view_parent_class)->constructed (object);
+
+  setup_columns (self);
+}
+
+static void
+cd_list_view_dispose (GObject *object)
+{
+  CdListView *self = CD_LIST_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_LIST_VIEW);
+
+  G_OBJECT_CLASS (cd_list_view_parent_class)->dispose (object);
+}
+
+static void
+cd_list_view_finalize (GObject *object)
+{
+  CdListView *self = CD_LIST_VIEW (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->search, g_free);
+
+  G_OBJECT_CLASS (cd_list_view_parent_class)->finalize (object);
+}
+
+static void
+cd_list_view_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CdListView *self = CD_LIST_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_SOURCE:
+      g_value_set_int (value, self->source);
+      break;
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_list_view_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  CdListView *self = CD_LIST_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_SOURCE:
+      self->source = g_value_get_int (value);
+      break;
+    case PROP_SEARCH:
+      cd_list_view_set_search (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_list_view_class_init (CdListViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cd_list_view_constructed;
+  object_class->dispose = cd_list_view_dispose;
+  object_class->finalize = cd_list_view_finalize;
+  object_class->get_property = cd_list_view_get_property;
+  object_class->set_property = cd_list_view_set_property;
+  widget_class->map = cd_list_view_map;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, CD_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SOURCE] =
+    g_param_spec_int ("source", NULL, NULL, 0, CD_N_SOURCES - 1, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/ClientDesk/ui/cd-list-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdListView, description_label);
+  gtk_widget_class_bind_template_child (widget_class, CdListView, stack);
+  gtk_widget_class_bind_template_child (widget_class, CdListView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CdListView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CdListView, footer_label);
+  gtk_widget_class_bind_template_child (widget_class, CdListView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CdListView, no_match_page);
+  gtk_widget_class_bind_template_child (widget_class, CdListView, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_retry_button_clicked_cb);
+}
+
+static void
+cd_list_view_init (CdListView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * cd_list_view_new:
+ *
+ * Returns: (transfer floating): a view of @source's rows
+ */
+CdListView *
+cd_list_view_new (CdContext    *context,
+                  CdListSource  source)
+{
+  g_return_val_if_fail (CD_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (source < CD_N_SOURCES, NULL);
+
+  return g_object_new (CD_TYPE_LIST_VIEW, "context", context, "source", source, NULL);
+}
+
+CdListSource
+cd_list_view_get_source (CdListView *self)
+{
+  g_return_val_if_fail (CD_IS_LIST_VIEW (self), 0);
+  return self->source;
+}
+
+/* Whether the search field applies: overview summaries ignore it. */
+gboolean
+cd_list_view_is_searchable (CdListView *self)
+{
+  g_return_val_if_fail (CD_IS_LIST_VIEW (self), FALSE);
+  return cd_list_source_get_info (self->source)->searchable;
+}
+
+const char *
+cd_list_view_get_search (CdListView *self)
+{
+  g_return_val_if_fail (CD_IS_LIST_VIEW (self), NULL);
+  return self->search;
+}
+
+/* Reads the rows again with @search (NULL or "" for all rows): now if the
+ * view is on screen, else when it is next shown. */
+void
+cd_list_view_set_search (CdListView *self,
+                         const char *search)
+{
+  g_return_if_fail (CD_IS_LIST_VIEW (self));
+
+  if (search != NULL && search[0] == '\0')
+    search = NULL;
+  if (g_strcmp0 (self->search, search) == 0)
+    return;
+  if (!cd_list_view_is_searchable (self))
+    return;
+
+  g_free (self->search);
+  self->search = g_strdup (search);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+  cd_list_view_invalidate (self);
+}
+
+/* A line above the table saying what it shows; NULL hides it. */
+void
+cd_list_view_set_description (CdListView *self,
+                              const char *description)
+{
+  g_return_if_fail (CD_IS_LIST_VIEW (self));
+
+  gtk_label_set_label (self->description_label, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), description != NULL);
+}
+
+/* The data changed (sample agency loaded, file imported): read it again. */
+void
+cd_list_view_invalidate (CdListView *self)
+{
+  g_return_if_fail (CD_IS_LIST_VIEW (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      load (self);
+      return;
+    }
+  g_cancellable_cancel (self->cancellable);
+  set_loading (self, FALSE);
+  self->loaded = FALSE;
+}
+
+gboolean
+cd_list_view_get_loading (CdListView *self)
+{
+  g_return_val_if_fail (CD_IS_LIST_VIEW (self), FALSE);
+  return self->loading;
+}
+
+gboolean
+cd_list_view_get_loaded (CdListView *self)
+{
+  g_return_val_if_fail (CD_IS_LIST_VIEW (self), FALSE);
+  return self->loaded;
+}
+
+/* Returns: (transfer none): the rows as shown, sorted by the column headers */
+GListModel *
+cd_list_view_get_model (CdListView *self)
+{
+  g_return_val_if_fail (CD_IS_LIST_VIEW (self), NULL);
+  return G_LIST_MODEL (self->sorted);
+}
+
+/* Returns: which page is showing: "loading", "list", "empty", "no-match" or "error" */
+const char *
+cd_list_view_get_state (CdListView *self)
+{
+  g_return_val_if_fail (CD_IS_LIST_VIEW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}

@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cd-gui"
+
+#include "gui/cd-row.h"
+
+struct _CdRow
+{
+  GObject   parent_instance;
+  GVariant *dict;
+};
+
+G_DEFINE_FINAL_TYPE (CdRow, cd_row, G_TYPE_OBJECT)
+
+static void
+cd_row_finalize (GObject *object)
+{
+  CdRow *self = CD_ROW (object);
+
+  g_clear_pointer (&self->dict, g_variant_unref);
+
+  G_OBJECT_CLASS (cd_row_parent_class)->finalize (object);
+}
+
+static void
+cd_row_class_init (CdRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cd_row_finalize;
+}
+
+static void
+cd_row_init (CdRow *self)
+{
+}
+
+/**
+ * cd_row_new:
+ * @dict: a GVariant of type a{sv}; a floating reference is sunk
+ *
+ * Returns: (transfer full): a new row
+ */
+CdRow *
+cd_row_new (GVariant *dict)
+{
+  CdRow *self;
+
+  g_return_val_if_fail (dict != NULL, NULL);
+  g_return_val_if_fail (g_variant_is_of_type (dict, G_VARIANT_TYPE_VARDICT), NULL);
+
+  self = g_object_new (CD_TYPE_ROW, NULL);
+  self->dict = g_variant_ref_sink (dict);
+  return self;
+}
+
+/* Returns: (transfer none): the row's a{sv} dictionary */
+GVariant *
+cd_row_get_dict (CdRow *self)
+{
+  g_return_val_if_fail (CD_IS_ROW (self), NULL);
+  return self->dict;
+}
+
+gint64
+cd_row_get_id (CdRow *self)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (CD_IS_ROW (self), 0);
+  cd_row_get_int64 (self, "id", &id);
+  return id;
+}
+
+/**
+ * cd_row_dup_string:
+ *
+ * Returns: (transfer full) (nullable): the value under @key as text: strings
+ * as they are, integers in decimal; NULL when the key is missing or null.
+ */
+char *
+cd_row_dup_string (CdRow      *self,
+                   const char *key)
+{
+  g_autoptr(GVariant) value = NULL;
+  gint64 number;
+
+  g_return_val_if_fail (CD_IS_ROW (self), NULL);
+
+  value = g_variant_lookup_value (self->dict, key, NULL);
+  if (value == NULL)
+    return NULL;
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return g_variant_dup_string (value, NULL);
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    return g_strdup_printf ("%g", g_variant_get_double (value));
+  if (cd_row_get_int64 (self, key, &number))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, number);
+  return NULL;
+}
+
+/* Integers of any width are accepted: the store may use int64 for ids and
+ * int32 for small counts. Returns FALSE when @key is missing or not a number. */
+gboolean
+cd_row_get_int64 (CdRow      *self,
+                  const char *key,
+                  gint64     *out_value)
+{
+  g_autoptr(GVariant) value = NULL;
+  gint64 number;
+
+  g_return_val_if_fail (CD_IS_ROW (self), FALSE);
+
+  value = g_variant_lookup_value (self->dict, key, NULL);
+  if (value == NULL)
+    return FALSE;
+
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    number = g_variant_get_int64 (value);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
+    number = g_variant_get_int32 (value);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
+    number = g_variant_get_uint32 (value);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT64))
+    number = (gint64) MIN (g_variant_get_uint64 (value), (guint64) G_MAXINT64);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    number = g_variant_get_boolean (value);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    number = (gint64) g_variant_get_double (value);
+  else
+    return FALSE;
+
+  if (out_value != NULL)
+    *out_value = number;
+  return TRUE;
+}
