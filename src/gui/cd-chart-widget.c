@@ -259,7 +259,9 @@ on_released_cb (GtkGestureClick *gesture, int n_press, double x, double y, CdCha
     }
   if (cd_chart_lookup_item (self->chart, &geometry, x, y, &series, &index))
     {
+      /* The keyboard goes on from the item clicked. */
       cd_chart_widget_set_focus_item (self, series, index);
+      gtk_widget_grab_focus (GTK_WIDGET (self));
       g_signal_emit (self, signals[ITEM_ACTIVATED], 0, series, index);
     }
 }

@@ -870,6 +870,43 @@ cd_insights_view_refresh (CdInsightsView *self)
   load (self);
 }
 
+/**
+ * cd_insights_view_export:
+ * @what: "png", "svg" or "pdf" (the chart shown), "report" (every chart
+ *   as a PDF) or "director-pack" (the workbook)
+ * @file: where to write, on this computer
+ *
+ * What the Export menu does once a file is chosen; the result shows as a
+ * toast or a message. Starts nothing while another export runs.
+ *
+ * Returns: %TRUE if the export started
+ */
+gboolean
+cd_insights_view_export (CdInsightsView *self, const char *what, GFile *file)
+{
+  static const struct { const char *name; ExportKind kind; } names[] = {
+    { "png", EXPORT_PNG }, { "svg", EXPORT_SVG }, { "pdf", EXPORT_PDF },
+    { "report", EXPORT_REPORT }, { "director-pack", EXPORT_PACK },
+  };
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (CD_IS_INSIGHTS_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL || self->export_cancellable != NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (names[i].name, what) == 0)
+      {
+        if (names[i].kind <= EXPORT_PDF && self->chart == NULL)
+          return FALSE;
+        start_export (self, names[i].kind, path);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 gboolean
 cd_insights_view_is_busy (CdInsightsView *self)
 {

@@ -48,6 +48,9 @@ void            cd_insights_view_set_show_table   (CdInsightsView   *self,
 CdChartWidget  *cd_insights_view_get_chart_widget (CdInsightsView   *self);
 GtkColumnView  *cd_insights_view_get_table        (CdInsightsView   *self);
 void            cd_insights_view_refresh          (CdInsightsView   *self);
+gboolean        cd_insights_view_export           (CdInsightsView   *self,
+                                                   const char       *what,
+                                                   GFile            *file);
 gboolean        cd_insights_view_is_busy          (CdInsightsView   *self);
 
 G_END_DECLS

@@ -289,6 +289,23 @@ test_insights_view (void)
   g_assert_cmpint (cd_chart_get_kind (chart), ==, CD_CHART_STACKED_BAR);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (table)), ==, 5);
 
+  /* Exports run on a worker thread and leave complete files. */
+  {
+    g_autofree char *dir = g_path_get_dirname (f.db_path);
+    g_autofree char *png_path = g_build_filename (dir, "workload.png", NULL);
+    g_autofree char *pack_path = g_build_filename (dir, "pack.xlsx", NULL);
+    g_autoptr (GFile) png_file = g_file_new_for_path (png_path);
+    g_autoptr (GFile) pack_file = g_file_new_for_path (pack_path);
+
+    g_assert_true (cd_insights_view_export (f.view, "png", png_file));
+    g_assert_false (cd_insights_view_export (f.view, "director-pack", pack_file));  /* one at a time */
+    g_assert_true (cd_test_wait (view_idle, &f, 10000));
+    g_assert_true (cd_insights_view_export (f.view, "director-pack", pack_file));
+    g_assert_true (cd_test_wait (view_idle, &f, 20000));
+    g_assert_true (g_file_test (png_path, G_FILE_TEST_IS_REGULAR));
+    g_assert_true (g_file_test (pack_path, G_FILE_TEST_IS_REGULAR));
+  }
+
   gtk_window_destroy (window);
   cd_test_iterate (100);
   g_object_unref (f.context);
