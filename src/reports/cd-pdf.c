@@ -834,3 +834,63 @@ cd_pdf_signatures (CdPdf *self, const char *left_title, const char *const *left_
   h = MAX (h, signature_block (self, right_title, right_lines, MARGIN_X + width + 6, width - 6));
   self->y += h;
 }
+
+/* ------------------------------------------------------------------ */
+/* Pictures                                                           */
+
+static void
+draw_image_cell (CdPdf *self, cairo_surface_t *image, const char *caption, double x, double w,
+                 double box_h)
+{
+  double iw = cairo_image_surface_get_width (image), ih = cairo_image_surface_get_height (image);
+  double scale, dw, dh;
+
+  set_colour (self->cr, &panel_fill);
+  cairo_rectangle (self->cr, x, self->y, w, box_h);
+  cairo_fill_preserve (self->cr);
+  set_colour (self->cr, &rule);
+  cairo_set_line_width (self->cr, 0.5);
+  cairo_stroke (self->cr);
+  if (iw > 0 && ih > 0)
+    {
+      /* Fit inside the frame with a small margin; never enlarge past 2×. */
+      scale = MIN (MIN ((w - 8) / iw, (box_h - 8) / ih), 2.0);
+      dw = iw * scale;
+      dh = ih * scale;
+      cairo_save (self->cr);
+      cairo_translate (self->cr, x + (w - dw) / 2, self->y + (box_h - dh) / 2);
+      cairo_scale (self->cr, scale, scale);
+      cairo_set_source_surface (self->cr, image, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (self->cr), CAIRO_FILTER_GOOD);
+      cairo_paint (self->cr);
+      cairo_restore (self->cr);
+    }
+  if (is_set (caption))
+    {
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_MIDDLE);
+      draw_text (self, self->cr, FONT_SMALL, &grey, caption, x, self->y + box_h + 3, w,
+                 PANGO_ALIGN_CENTER);
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_NONE);
+    }
+}
+
+void
+cd_pdf_images (CdPdf *self, cairo_surface_t *const *images, const char *const *captions,
+               guint n_images, guint columns, double box_height)
+{
+  double gap = 10, width = cd_pdf_get_width (self), cell_w, row_h;
+
+  g_return_if_fail (columns > 0 && box_height > 0);
+
+  cell_w = (width - gap * (columns - 1)) / columns;
+  row_h = box_height + layout_text (self, FONT_SMALL, "Ag", -1, PANGO_ALIGN_LEFT) + 10;
+  for (guint i = 0; i < n_images; i += columns)
+    {
+      cd_pdf_keep (self, row_h);
+      for (guint c = 0; c < columns && i + c < n_images; c++)
+        draw_image_cell (self, images[i + c], captions ? captions[i + c] : NULL,
+                         MARGIN_X + c * (cell_w + gap), cell_w, box_height);
+      self->y += row_h;
+    }
+  self->y += 4;
+}

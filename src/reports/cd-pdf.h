@@ -6,6 +6,7 @@
  * no partial file. No GTK. */
 #pragma once
 
+#include <cairo.h>
 #include <glib.h>
 
 #include "store/cd-store.h"
@@ -116,6 +117,16 @@ void          cd_pdf_signatures      (CdPdf              *pdf,
                                       const char * const *left_lines,
                                       const char         *right_title,
                                       const char * const *right_lines);
+
+/* Pictures (an acceptance's photos) as a grid of thumbnails, @columns to a
+ * row, each scaled into a framed box @box_height high with its caption
+ * below; rows break across pages. @captions: (nullable): one per image. */
+void          cd_pdf_images          (CdPdf              *pdf,
+                                      cairo_surface_t * const *images,
+                                      const char * const *captions,
+                                      guint               n_images,
+                                      guint               columns,
+                                      double              box_height);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdLetterhead, cd_letterhead_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdPdf, cd_pdf_free)
