@@ -1,0 +1,280 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The quote editor and the contract editor as a person uses them, through
+ * accessible names: typing a quantity updates the total and its capitals to
+ * the fen; a bad figure gets the parser's sentence and nothing is saved;
+ * every control has a name; an over-payment is refused next to its field. */
+#include <stdio.h>
+#include <string.h>
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "gui/cd-contract-editor.h"
+#include "gui/cd-quote-editor.h"
+#include "store/cd-store-contracts.h"
+#include "store/cd-store-private.h"
+#include "store/cd-store-quotes.h"
+
+typedef struct
+{
+  char      *dir;
+  CdContext *context;
+  gint64     quote_id;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (CdStore) store = NULL;
+  g_autoptr (CdQuoteLine) line = cd_quote_line_new ();
+
+  f->dir = g_dir_make_tmp ("cd-quote-editor-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "agency.db", NULL);
+  store = cd_store_open (path, &error);
+  g_assert_no_error (error);
+  cd_store_exec (store,
+    "INSERT INTO staff (id, name, role) VALUES (1, '李娜', 'account_manager');"
+    "INSERT INTO client (id, name, status, owner_id) VALUES (1, '杭州云栖茶业有限公司', 'active', 1);"
+    "INSERT INTO project (id, number, client_id, name, status) VALUES (1, 'XM202603-0001', 1, '春茶上市发布会', 'quoting');",
+    &error);
+  g_assert_no_error (error);
+  f->context = cd_context_new (store);
+  f->quote_id = cd_store_quote_create (store, 1, "2026-03-10", &error);
+  line->item = g_strdup ("主视觉设计");
+  line->qty_milli = 1000;
+  line->unit_price_fen = 10000;   /* 100.00 at 6 %: total 106.00 */
+  cd_store_quote_add_line (store, f->quote_id, line, 0, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&f->context);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+has_label (GtkWidget *widget, const char *label)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return FALSE;
+  if (label == NULL)
+    {
+      mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+      return mismatch != NULL;
+    }
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  return mismatch == NULL;
+}
+
+/* The first widget of @type under @root whose accessible name is @label. */
+static GtkWidget *
+find_labelled (GtkWidget *root, GType type, const char *label)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type) && has_label (root, label))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_labelled (c, type, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_named (GtkWidget *root, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Controls a person acts on, without an accessible name. */
+static void
+collect_unnamed (GtkWidget *widget, GPtrArray *out)
+{
+  gboolean control = GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_ENTRY (widget)
+                     || GTK_IS_DROP_DOWN (widget) || GTK_IS_TEXT_VIEW (widget)
+                     || (GTK_IS_LIST_BOX_ROW (widget) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget))
+                         && !ADW_IS_PREFERENCES_ROW (widget) && GTK_IS_LIST_BOX (gtk_widget_get_parent (widget)));
+
+  /* Buttons inside menu buttons and drop-downs take their parent's name. */
+  if (control && !has_label (widget, NULL) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget))
+      && !GTK_IS_DROP_DOWN (gtk_widget_get_parent (widget)) && !ADW_IS_ENTRY_ROW (widget))
+    g_ptr_array_add (out, widget);
+  if (GTK_IS_EDITABLE (widget) && !GTK_IS_TEXT (widget))
+    return;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_unnamed (c, out);
+}
+
+static void
+assert_all_named (GtkWidget *root)
+{
+  g_autoptr (GPtrArray) unnamed = g_ptr_array_new ();
+
+  collect_unnamed (root, unnamed);
+  for (guint i = 0; i < unnamed->len; i++)
+    {
+      GtkWidget *w = unnamed->pdata[i];
+      g_test_message ("no accessible name: %s (parent %s)", G_OBJECT_TYPE_NAME (w),
+                      G_OBJECT_TYPE_NAME (gtk_widget_get_parent (w)));
+    }
+  g_assert_cmpuint (unnamed->len, ==, 0);
+}
+
+static const char *
+label_text (GtkWidget *root, const char *name)
+{
+  GtkWidget *label = find_named (root, name);
+
+  g_assert_nonnull (label);
+  return label ? gtk_label_get_text (GTK_LABEL (label)) : "";
+}
+
+static void
+test_quantity_updates_total (Fixture *f, gconstpointer data)
+{
+  CdQuoteEditor *editor = cd_quote_editor_new (f->context, f->quote_id);
+  GtkWidget *root = GTK_WIDGET (editor);
+  GtkWidget *qty;
+  g_autoptr (CdQuote) saved = NULL;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate (300);
+  assert_all_named (root);
+  g_assert_cmpstr (label_text (root, "quote-total"), ==, "¥106.00");
+
+  qty = find_labelled (root, GTK_TYPE_ENTRY, "Quantity, line 1");
+  g_assert_nonnull (qty);
+  if (qty == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (qty), "3");
+  iterate (50);
+  g_assert_cmpstr (label_text (root, "quote-total"), ==, "¥318.00");
+  g_assert_nonnull (strstr (label_text (root, "quote-capitals"), "叁佰壹拾捌元整"));
+
+  /* A bad figure: the parser's sentence under the table, nothing to save. */
+  gtk_editable_set_text (GTK_EDITABLE (qty), "abc");
+  iterate (50);
+  g_assert_true (gtk_widget_get_visible (find_named (root, "line-error")));
+  g_assert_nonnull (strstr (label_text (root, "line-error"), "abc"));
+  g_assert_true (gtk_widget_has_css_class (qty, "error"));
+  gtk_widget_activate_action (root, "quote.save", NULL);
+  iterate (50);
+  g_assert_cmpint (cd_store_query_int (cd_context_get_store (f->context),
+                                       "SELECT total_fen FROM quote WHERE id = 1", NULL), ==, 10600);
+
+  /* 2.5 × 100.00 = 250.00, tax 15.00: 265.00; saved exactly so. */
+  gtk_editable_set_text (GTK_EDITABLE (qty), "2.5");
+  iterate (50);
+  g_assert_false (gtk_widget_get_visible (find_named (root, "line-error")));
+  g_assert_cmpstr (label_text (root, "quote-total"), ==, "¥265.00");
+  g_assert_true (gtk_widget_activate_action (root, "quote.save", NULL));
+  iterate (50);
+  g_assert_false (cd_quote_editor_get_dirty (editor));
+  saved = cd_store_quote_get (cd_context_get_store (f->context), f->quote_id, NULL);
+  g_assert_cmpint (saved->total_fen, ==, 26500);
+  g_assert_cmpint (((CdQuoteLine *) saved->lines->pdata[0])->qty_milli, ==, 2500);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate (50);
+}
+
+static void
+test_contract_refuses_over_payment (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  CdStore *store = cd_context_get_store (f->context);
+  const CdInstallmentShare halves[] = { { "首付款", "2026-03-20", 5000 }, { "尾款", "2026-04-20", 5000 } };
+  CdContractEditor *editor;
+  GtkWidget *root, *amount;
+  gint64 id;
+
+  cd_store_quote_send (store, f->quote_id, NULL, &error);
+  cd_store_quote_accept (store, f->quote_id, NULL, &error);
+  id = cd_store_contract_create_from_quote (store, f->quote_id, NULL, &error);
+  cd_store_contract_split_installments (store, id, halves, 2, &error);
+  cd_store_contract_sign (store, id, NULL, &error);
+  g_assert_no_error (error);
+
+  editor = cd_contract_editor_new (f->context, id);
+  root = GTK_WIDGET (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate (300);
+  assert_all_named (root);
+  amount = find_labelled (root, GTK_TYPE_ENTRY, "Payment amount");
+  g_assert_nonnull (amount);
+  if (amount == NULL)
+    return;
+  /* 53.00 is due on the first installment. */
+  gtk_editable_set_text (GTK_EDITABLE (amount), "60");
+  gtk_widget_activate_action (root, "contract.add-payment", NULL);
+  iterate (50);
+  g_assert_true (gtk_widget_get_visible (find_named (root, "payment-error")));
+  g_assert_nonnull (strstr (label_text (root, "payment-error"), "¥53.00"));
+  g_assert_cmpint (cd_store_query_int (store, "SELECT count(*) FROM payment", NULL), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (amount), "53");
+  gtk_widget_activate_action (root, "contract.add-payment", NULL);
+  iterate (50);
+  g_assert_cmpint (cd_store_query_int (store, "SELECT sum (amount_fen) FROM payment", NULL), ==, 5300);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate (50);
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *display = g_getenv ("DISPLAY");
+
+  if (display == NULL || *display == '\0')
+    {
+      /* The TAP plan of a skipped program, before g_test_init. */
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    g_setenv ("DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_set_nonfatal_assertions ();
+  adw_init ();
+
+  g_test_add ("/gui/quote-editor/editing-a-quantity-updates-the-total", Fixture, NULL, fixture_setup,
+              test_quantity_updates_total, fixture_teardown);
+  g_test_add ("/gui/contract-editor/over-payment-is-refused-next-to-its-field", Fixture, NULL, fixture_setup,
+              test_contract_refuses_over_payment, fixture_teardown);
+  return g_test_run ();
+}
