@@ -14,6 +14,7 @@
 #include "cli/cd-cli-chart.h"
 #include "cli/cd-cli-export.h"
 #include "cli/cd-cli-private.h"
+#include "cli/cd-cli-render.h"
 #include "reports/cd-chart-export.h"
 #include "reports/cd-director-pack.h"
 #include "reports/cd-insight-chart.h"
@@ -44,6 +45,8 @@ typedef struct
  * argv[1] = the kind. */
 static const SubCommand render_kinds[] = {
   { "chart", cd_cli_render_chart },
+  { "quote", cd_cli_render_quote },
+  { "contract", cd_cli_render_contract },
 };
 
 static const SubCommand export_kinds[] = {
