@@ -95,7 +95,10 @@ main (int argc, char **argv)
   for (int i = 1; i < argc; i++)
     {
       if (strcmp (argv[i], "--runs") == 0 && i + 1 < argc)
-        runs = MAX (3, atoi (argv[++i]));
+        {
+          int n = atoi (argv[++i]);
+          runs = MAX (3, n);
+        }
       else if (strcmp (argv[i], "-o") == 0 && i + 1 < argc)
         keep = argv[++i];
       else
