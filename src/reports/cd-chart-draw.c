@@ -242,7 +242,7 @@ draw_lines (Painter *p)
   cairo_t *cr = p->cr;
   double radius = l->fs * 0.22;
 
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   for (guint k = 0; k < l->n_drawn; k++)
     {
       int s = l->drawn[k];
@@ -250,7 +250,9 @@ draw_lines (Painter *p)
 
       /* One stroke per segment: cairo strokes a long zig-zag polyline
        * several times slower than its segments one by one (its pieces
-       * overlap), and the round caps hide the joints. */
+       * overlap). Butt caps cost a third less than round ones; where
+       * points stand apart the markers cover the joints, where they are
+       * dense the notch at a joint is under a pixel. */
       cairo_set_line_width (cr, MAX (1.5, l->fs * 0.16));
       set_color (cr, series_color (style, s), style->highlight_series < 0 ? 1 : 0.7);
       cd_chart_layout_point (l, k, 0, &x, &y);
