@@ -15,6 +15,7 @@
 #include "cli/cd-cli-export.h"
 #include "cli/cd-cli-private.h"
 #include "cli/cd-cli-render.h"
+#include "cli/cd-cli-render-supply.h"
 #include "reports/cd-chart-export.h"
 #include "reports/cd-director-pack.h"
 #include "reports/cd-insight-chart.h"
@@ -47,6 +48,9 @@ static const SubCommand render_kinds[] = {
   { "chart", cd_cli_render_chart },
   { "quote", cd_cli_render_quote },
   { "contract", cd_cli_render_contract },
+  { "acceptance", cd_cli_render_acceptance },
+  { "pickup-slip", cd_cli_render_pickup_slip },
+  { "supplier-order", cd_cli_render_supplier_order },
 };
 
 static const SubCommand export_kinds[] = {

@@ -16,10 +16,14 @@ remove_with_sidecars (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  /* The copy is written in rollback-journal mode: a disk that fills up
+   * half-way leaves its hot journal behind. */
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
 
   g_unlink (path);
   g_unlink (wal);
   g_unlink (shm);
+  g_unlink (journal);
 }
 
 static gboolean
