@@ -17,8 +17,8 @@ static const CdColumnSpec client_columns[] = {
   { "status", N_("Status"), CD_COLUMN_STATUS, FALSE },
   { "industry", N_("Industry"), CD_COLUMN_TEXT, FALSE },
   { "region", N_("Region"), CD_COLUMN_TEXT, FALSE },
-  { "owner", N_("Account manager"), CD_COLUMN_TEXT, FALSE },
-  { "open_projects", N_("Open projects"), CD_COLUMN_NUMBER, FALSE },
+  { "owner", N_("Manager"), CD_COLUMN_TEXT, FALSE },
+  { "open_projects", N_("Projects"), CD_COLUMN_NUMBER, FALSE },
 };
 
 static const CdColumnSpec project_columns[] = {
@@ -26,7 +26,7 @@ static const CdColumnSpec project_columns[] = {
   { "name", N_("Project"), CD_COLUMN_TEXT, TRUE },
   { "client", N_("Client"), CD_COLUMN_TEXT, TRUE },
   { "status", N_("Status"), CD_COLUMN_STATUS, FALSE },
-  { "am", N_("Account manager"), CD_COLUMN_TEXT, FALSE },
+  { "am", N_("Manager"), CD_COLUMN_TEXT, FALSE },
   { "start_date", N_("Started"), CD_COLUMN_DATE, FALSE },
   { "due_date", N_("Due"), CD_COLUMN_DATE, FALSE },
 };
@@ -304,6 +304,42 @@ cd_column_format (const CdColumnSpec *spec,
     default:
       text = cd_row_dup_string (row, spec->key);
       return text != NULL ? g_steal_pointer (&text) : g_strdup ("");
+    }
+}
+
+/* Natural widths in average character widths; a CJK character counts as
+ * about two. Columns not listed get a width by their type. */
+static const struct { const char *key; guint chars; } column_widths[] = {
+  { "name", 28 }, { "short_name", 10 }, { "tier", 4 }, { "industry", 8 }, { "region", 6 },
+  { "owner", 8 }, { "am", 8 }, { "assignee", 8 }, { "signed_by", 8 }, { "received_by", 8 },
+  { "contact", 8 }, { "phone", 14 }, { "client", 26 }, { "title", 24 }, { "subject", 26 },
+  { "supplier", 24 }, { "label", 10 }, { "category", 16 }, { "department", 11 },
+  { "kind", 12 }, { "version", 4 }, { "result", 10 }, { "status", 11 },
+};
+
+/* How wide a column's cells ask to be, in characters. */
+guint
+cd_column_width_chars (const CdColumnSpec *spec)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (column_widths); i++)
+    if (g_str_equal (column_widths[i].key, spec->key))
+      return column_widths[i].chars;
+
+  switch (spec->type)
+    {
+    case CD_COLUMN_CODE:
+    case CD_COLUMN_MONEY:
+      return 15;
+    case CD_COLUMN_NUMBER:
+      return 6;
+    case CD_COLUMN_DATE:
+      return 10;
+    case CD_COLUMN_STATUS:
+    case CD_COLUMN_ENUM:
+      return 11;
+    case CD_COLUMN_TEXT:
+    default:
+      return spec->expand ? 24 : 10;
     }
 }
 

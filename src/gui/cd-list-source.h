@@ -70,6 +70,7 @@ gboolean            cd_list_source_get_overview (CdListSource     source,
 char               *cd_column_format         (const CdColumnSpec *spec,
                                               const char         *status_entity,
                                               CdRow              *row);
+guint               cd_column_width_chars    (const CdColumnSpec *spec);
 int                 cd_column_compare        (const CdColumnSpec *spec,
                                               CdRow              *a,
                                               CdRow              *b);

@@ -18,6 +18,7 @@ struct _CdListView
   GCancellable       *cancellable;
   gboolean            loading;
   gboolean            loaded;
+  gint64              load_started;   /* monotonic µs, for the debug log */
 
   GtkLabel           *description_label;
   GtkStack           *stack;
@@ -62,27 +63,23 @@ set_loading (CdListView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-/* A cell's width in characters: GtkInscription asks for none by itself. */
-static guint
-column_chars (const CdColumnSpec *spec)
+/* Long names are cut off in the cell; the tooltip shows them whole. It is
+ * asked for on hover rather than set on every bind: setting a tooltip
+ * makes GTK query the pointer, a round trip to the display per cell. */
+static gboolean
+on_cell_query_tooltip_cb (GtkWidget  *cell,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard,
+                          GtkTooltip *tooltip,
+                          gpointer    user_data)
 {
-  switch (spec->type)
-    {
-    case CD_COLUMN_CODE:
-      return 15;
-    case CD_COLUMN_MONEY:
-      return 15;
-    case CD_COLUMN_NUMBER:
-      return 6;
-    case CD_COLUMN_DATE:
-      return 10;
-    case CD_COLUMN_STATUS:
-    case CD_COLUMN_ENUM:
-      return 10;
-    case CD_COLUMN_TEXT:
-    default:
-      return spec->expand ? 24 : 10;
-    }
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (cell));
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -92,19 +89,23 @@ on_column_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *cell = gtk_inscription_new (NULL);
 
-  guint chars = column_chars (data->spec);
+  /* GtkInscription asks for no width by itself. */
+  guint chars = cd_column_width_chars (data->spec);
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), chars);
-  /* Numbers, dates and amounts are never cut; names may be. */
-  if (data->spec->type != CD_COLUMN_TEXT)
-    gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), chars);
+  /* Short columns are never cut; the wide ones (names, titles) give way
+   * when the window is narrow, and take the room when it is not. */
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell),
+                                 data->spec->expand ? MIN (chars * 2 / 3, 18) : chars);
   if (data->spec->type == CD_COLUMN_MONEY || data->spec->type == CD_COLUMN_NUMBER)
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
       gtk_widget_add_css_class (cell, "numeric");
     }
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  g_signal_connect (cell, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, cell);
 }
 
@@ -118,8 +119,6 @@ on_column_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = cd_column_format (data->spec, data->status_entity, row);
 
   gtk_inscription_set_text (cell, text);
-  /* Long names are cut off in the cell; the tooltip shows them whole. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (cell), text[0] != '\0' ? text : NULL);
 }
 
 static int
@@ -193,14 +192,24 @@ show_rows (CdListView *self,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *no_match = NULL;
 
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  /* Reuse the row objects already shown (see cd_row_set_dict ()). */
   g_variant_iter_init (&iter, page);
   while ((dict = g_variant_iter_next_value (&iter)) != NULL)
     {
-      g_ptr_array_add (items, cd_row_new (dict));
+      if (items->len < n_old)
+        {
+          CdRow *row = g_list_model_get_item (G_LIST_MODEL (self->rows), items->len);
+
+          cd_row_set_dict (row, dict);
+          g_ptr_array_add (items, row);
+        }
+      else
+        g_ptr_array_add (items, cd_row_new (dict));
       g_variant_unref (dict);
     }
-  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                       items->pdata, items->len);
+  g_list_store_splice (self->rows, 0, n_old, items->pdata, items->len);
 
   gtk_widget_set_visible (GTK_WIDGET (self->footer_label),
                           items->len >= CD_LIST_VIEW_PAGE_SIZE);
@@ -250,6 +259,9 @@ on_loaded_cb (GObject      *source_object,
       return;
     }
   show_rows (self, page);
+  g_debug ("list %s: %" G_GSIZE_FORMAT " rows in %.1f ms",
+           cd_list_source_get_info (self->source)->name, g_variant_n_children (page),
+           (g_get_monotonic_time () - self->load_started) / 1000.0);
 }
 
 static void
@@ -265,6 +277,7 @@ load (CdListView *self)
   self->cancellable = g_cancellable_new ();
 
   set_loading (self, TRUE);
+  self->load_started = g_get_monotonic_time ();
   /* Keep the old rows on screen while the new ones come; only a view that
    * never had any shows the spinner. */
   if (!self->loaded)

@@ -51,6 +51,21 @@ cd_row_new (GVariant *dict)
   return self;
 }
 
+/* Gives the row new contents. The list reuses its row objects for the next
+ * page, so that GTK rebinds the row widgets it has instead of making new
+ * ones (GTK 4.8 keeps up to 200 rows of widgets, whatever is visible). */
+void
+cd_row_set_dict (CdRow    *self,
+                 GVariant *dict)
+{
+  g_return_if_fail (CD_IS_ROW (self));
+  g_return_if_fail (g_variant_is_of_type (dict, G_VARIANT_TYPE_VARDICT));
+
+  g_variant_ref_sink (dict);
+  g_clear_pointer (&self->dict, g_variant_unref);
+  self->dict = dict;
+}
+
 /* Returns: (transfer none): the row's a{sv} dictionary */
 GVariant *
 cd_row_get_dict (CdRow *self)

@@ -12,6 +12,8 @@ G_DECLARE_FINAL_TYPE (CdRow, cd_row, CD, ROW, GObject)
 
 CdRow      *cd_row_new        (GVariant   *dict);
 GVariant   *cd_row_get_dict   (CdRow      *self);
+void        cd_row_set_dict   (CdRow      *self,
+                               GVariant   *dict);
 gint64      cd_row_get_id     (CdRow      *self);
 char       *cd_row_dup_string (CdRow      *self,
                                const char *key);
