@@ -26,6 +26,19 @@ typedef struct
   const char *output;
 } ExportArgs;
 
+/* The kinds' own lines, for their usage errors and --help. */
+static const CdCliCommand kind_commands[] = {
+  [EXPORT_SUPPLIER_SHEET] = { "export", "export supplier-sheet --month YYYY-MM -o FILE.xlsx",
+                              N_("Write the month’s supplier sheet for the cashier: orders "
+                                 "accepted in the month, what is payable, deliveries not payable "
+                                 "yet and the pickup slips."),
+                              cd_cli_export_supplier_sheet },
+  [EXPORT_WORK_ORDERS] = { "export", "export work-orders --month YYYY-MM -o FILE.xlsx",
+                           N_("Write the month’s work-order summary for HR: per person issued, "
+                              "done, on time, revision rounds and hours, and every work order."),
+                           cd_cli_export_work_orders },
+};
+
 static gboolean
 parse_export_args (CdCli *cli, const CdCliCommand *command, int argc, char **argv,
                    ExportArgs *out, int *out_status)
@@ -61,8 +74,9 @@ check_output (const char *output)
 }
 
 static int
-run_export (CdCli *cli, const CdCliCommand *command, int argc, char **argv, ExportKind kind)
+run_export (CdCli *cli, int argc, char **argv, ExportKind kind)
 {
+  const CdCliCommand *command = &kind_commands[kind];
   g_autoptr (CdStore) store = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *shown = NULL;
@@ -96,11 +110,11 @@ run_export (CdCli *cli, const CdCliCommand *command, int argc, char **argv, Expo
 int
 cd_cli_export_supplier_sheet (CdCli *cli, const CdCliCommand *command, int argc, char **argv)
 {
-  return run_export (cli, command, argc, argv, EXPORT_SUPPLIER_SHEET);
+  return run_export (cli, argc, argv, EXPORT_SUPPLIER_SHEET);
 }
 
 int
 cd_cli_export_work_orders (CdCli *cli, const CdCliCommand *command, int argc, char **argv)
 {
-  return run_export (cli, command, argc, argv, EXPORT_WORK_ORDERS);
+  return run_export (cli, argc, argv, EXPORT_WORK_ORDERS);
 }

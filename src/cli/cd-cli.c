@@ -29,6 +29,11 @@ static const CdCliCommand commands[] = {
   { "export", "export director-pack --from YYYY-MM --to YYYY-MM -o FILE.xlsx",
     N_("Write a workbook: director-pack has every chart of the period, each with its table."),
     cd_cli_cmd_export },
+  /* Same command, listed once per month-end kind for --help. */
+  { "export", "export supplier-sheet --month YYYY-MM -o FILE.xlsx",
+    N_("Write the month’s supplier sheet for the cashier."), cd_cli_cmd_export },
+  { "export", "export work-orders --month YYYY-MM -o FILE.xlsx",
+    N_("Write the month’s work-order summary for HR."), cd_cli_cmd_export },
   { "render", "render chart NAME --from YYYY-MM --to YYYY-MM -o FILE.png|.svg|.pdf",
     N_("Draw a chart (revenue, pipeline, projects-by-status, supplier-spend, supplier-quality, "
        "workload, client-growth, receivables-aging) as PNG, SVG or PDF."),

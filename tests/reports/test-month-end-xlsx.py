@@ -403,6 +403,16 @@ def _():
     assert run.returncode == 2
 
 
+@test("cli: --help lists both month-end exports")
+def _():
+    run = subprocess.run([CLI, "--help"], capture_output=True, text=True)
+    assert run.returncode == 0
+    assert "export supplier-sheet --month YYYY-MM -o FILE.xlsx" in run.stdout
+    assert "export work-orders --month YYYY-MM -o FILE.xlsx" in run.stdout
+    run = cli(fixture_db(), "export", "work-orders", "--month", "2026-03")
+    assert "export work-orders --month YYYY-MM -o FILE.xlsx" in run.stderr, run.stderr
+
+
 def main():
     failed = 0
     for number, (name, func) in enumerate(results, 1):
