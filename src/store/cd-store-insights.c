@@ -635,10 +635,12 @@ query_receivables (CdStore *store, const Period *period, GError **error)
             "SELECT CAST (CASE WHEN age <= 30 THEN 0 WHEN age <= 60 THEN 1"
             "  WHEN age <= 90 THEN 2 ELSE 3 END AS TEXT), sum (open), count (*) FROM"
             " (SELECT CAST (julianday (?4) - julianday (i.due_date) AS INTEGER) AS age,"
-            "   i.amount_fen - coalesce ((SELECT sum (y.amount_fen) FROM payment y"
-            "     WHERE y.installment_id = i.id AND y.date <= ?4), 0) AS open"
+            "   i.amount_fen - coalesce (y.fen, 0) AS open"
             "  FROM installment i JOIN contract k ON k.id = i.contract_id"
             "  JOIN project p ON p.id = k.project_id"
+            /* Payments summed in one pass, not once per installment. */
+            "  LEFT JOIN (SELECT installment_id, sum (amount_fen) AS fen FROM payment"
+            "    WHERE date <= ?4 GROUP BY installment_id) y ON y.installment_id = i.id"
             "  WHERE k.status IN ('signed', 'executing', 'completed') AND k.signed_date <= ?4"
             "  AND i.due_date <= ?4" AM_FILTER ("p.am_id") ")"
             " WHERE open > 0 GROUP BY 1",
