@@ -190,7 +190,8 @@ cd_import_file_finish (GAsyncResult    *result,
 {
   ImportJob *job;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cd_import_file_async, FALSE);
 
   job = g_task_get_task_data (G_TASK (result));
   if (out_report != NULL)
@@ -241,15 +242,21 @@ describe_problems (const CdImportReport *report,
   return g_string_free (text, FALSE);
 }
 
-/* The file was refused: say why, row by row. */
-void
+/**
+ * cd_show_import_refusal:
+ *
+ * The file was refused: says why, row by row.
+ *
+ * Returns: (transfer none): the dialog, already presented
+ */
+AdwMessageDialog *
 cd_show_import_refusal (GtkWindow            *parent,
                         const CdImportReport *report,
                         const GError         *error)
 {
   g_autofree char *body = describe_problems (report, error);
 
-  cd_show_message (parent, _("The File Was Not Imported"), body);
+  return cd_show_message (parent, _("The File Was Not Imported"), body);
 }
 
 static void
@@ -297,7 +304,8 @@ gboolean
 cd_backup_finish (GAsyncResult  *result,
                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cd_backup_async, FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 

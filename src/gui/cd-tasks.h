@@ -44,9 +44,9 @@ gboolean  cd_import_file_finish   (GAsyncResult         *result,
                                    GError              **error);
 char     *cd_import_describe      (CdKind                kind,
                                    const CdImportReport *report);
-void      cd_show_import_refusal  (GtkWindow            *parent,
-                                   const CdImportReport *report,
-                                   const GError         *error);
+AdwMessageDialog *cd_show_import_refusal (GtkWindow            *parent,
+                                          const CdImportReport *report,
+                                          const GError         *error);
 
 void      cd_backup_async         (CdStore              *store,
                                    GFile                *dest,
@@ -56,8 +56,8 @@ void      cd_backup_async         (CdStore              *store,
 gboolean  cd_backup_finish        (GAsyncResult         *result,
                                    GError              **error);
 
-AdwMessageDialog *cd_show_message (GtkWindow            *parent,
-                                   const char           *heading,
-                                   const char           *body);
+AdwMessageDialog *cd_show_message        (GtkWindow            *parent,
+                                          const char           *heading,
+                                          const char           *body);
 
 G_END_DECLS

@@ -4,7 +4,10 @@
  * to the views. */
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "gui-test-util.h"
+#include "gui/cd-tasks.h"
 #include "gui/cd-welcome-page.h"
 #include "gui/cd-window.h"
 
@@ -156,6 +159,66 @@ test_every_welcome_control_has_an_accessible_name (Fixture       *fixture,
   g_assert_cmpuint (missing->len, ==, 0);
 }
 
+typedef struct
+{
+  gboolean        done;
+  gboolean        ok;
+  CdImportReport *report;
+  GError         *error;
+} ImportWait;
+
+static void
+on_imported_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ImportWait *wait = user_data;
+
+  wait->ok = cd_import_file_finish (result, &wait->report, &wait->error);
+  wait->done = TRUE;
+}
+
+static gboolean
+import_done (gpointer data)
+{
+  return ((ImportWait *) data)->done;
+}
+
+/* What Import… on the welcome page does once a file is chosen: a file with
+ * a bad row is refused whole, and the dialog says which row and why. */
+static void
+test_refused_import_names_the_rows (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->db_path);
+  g_autofree char *path = g_build_filename (dir, "clients.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ImportWait wait = { 0 };
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  g_assert_true (g_file_set_contents (path, "name,phone\n上海好客户有限公司,021-5555\n,0755-1234\n", -1, NULL));
+  cd_import_file_async (cd_context_get_store (fixture->context), CD_KIND_CLIENTS, file, NULL,
+                        on_imported_cb, &wait);
+  g_assert_true (cd_test_wait (import_done, &wait, 20000));
+
+  g_assert_false (wait.ok);
+  g_assert_nonnull (wait.error);
+  g_assert_nonnull (wait.report);
+  dialog = cd_show_import_refusal (NULL, wait.report, wait.error);
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "Line 3"));
+  g_assert_nonnull (strstr (body, "Nothing was imported"));
+  /* The whole file or nothing. */
+  g_assert_true (cd_store_is_empty (cd_context_get_store (fixture->context)));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&wait.report, cd_import_report_free);
+  g_clear_error (&wait.error);
+  g_unlink (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -168,6 +231,7 @@ main (int argc, char **argv)
   ADD ("/gui/first-run/start-empty-is-remembered", test_start_empty_is_remembered);
   ADD ("/gui/first-run/sample-agency-loads-and-shows-the-views", test_sample_agency_loads_and_shows_the_views);
   ADD ("/gui/first-run/every-welcome-control-has-an-accessible-name", test_every_welcome_control_has_an_accessible_name);
+  ADD ("/gui/first-run/refused-import-names-the-rows", test_refused_import_names_the_rows);
 #undef ADD
 
   return g_test_run ();

@@ -190,6 +190,38 @@ test_calendar_row_says_which_years_are_known (Fixture       *fixture,
 }
 
 static void
+test_current_staff_member_is_remembered (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.example.ClientDesk");
+  GtkWidget *row;
+  GListModel *names;
+
+  cd_test_fill_demo (fixture->context);
+  open_window (fixture);
+  row = find (fixture, "Current staff member");
+  if (row == NULL)
+    return;
+  names = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  /* "Nobody chosen", then the active staff of the sample agency. */
+  g_assert_cmpuint (g_list_model_get_n_items (names), >, 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
+  g_assert_cmpint (cd_context_get_current_staff (fixture->context), >, 0);
+  g_assert_cmpint (g_settings_get_int64 (settings, "current-staff-id"), ==,
+                   cd_context_get_current_staff (fixture->context));
+
+  /* Opened again, the window shows the same person. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  cd_test_iterate (50);
+  g_assert_finalize_object (fixture->window);
+  open_window (fixture);
+  row = find (fixture, "Current staff member");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 2);
+}
+
+static void
 test_every_control_has_an_accessible_name (Fixture       *fixture,
                                            gconstpointer  data)
 {
@@ -220,6 +252,7 @@ main (int argc, char **argv)
   ADD ("/gui/preferences/company-profile-is-saved-for-documents", test_company_profile_is_saved_for_documents);
   ADD ("/gui/preferences/tax-rate-is-saved-in-basis-points", test_tax_rate_is_saved_in_basis_points);
   ADD ("/gui/preferences/calendar-row-says-which-years-are-known", test_calendar_row_says_which_years_are_known);
+  ADD ("/gui/preferences/current-staff-member-is-remembered", test_current_staff_member_is_remembered);
   ADD ("/gui/preferences/every-control-has-an-accessible-name", test_every_control_has_an_accessible_name);
 #undef ADD
 

@@ -7,6 +7,7 @@
 #include "gui-test-util.h"
 #include "gui/cd-list-view.h"
 #include "gui/cd-section-view.h"
+#include "gui/cd-tasks.h"
 #include "gui/cd-today-view.h"
 #include "gui/cd-window.h"
 
@@ -316,6 +317,56 @@ test_today_lists_the_month_end_papers (Fixture       *fixture,
   cd_today_view_set_today (today, NULL);
 }
 
+typedef struct
+{
+  gboolean done;
+  gboolean ok;
+  GError  *error;
+} BackupWait;
+
+static void
+on_backed_up_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  BackupWait *wait = user_data;
+
+  wait->ok = cd_backup_finish (result, &wait->error);
+  wait->done = TRUE;
+}
+
+static gboolean
+backup_done (gpointer data)
+{
+  return ((BackupWait *) data)->done;
+}
+
+/* What Backup & Restore… → Back Up… does once a file is chosen. */
+static void
+test_backup_writes_a_database_that_opens (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autofree char *dest = cd_test_make_db_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (dest);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdStore) copy = NULL;
+  BackupWait wait = { 0 };
+
+  cd_backup_async (cd_context_get_store (fixture->context), file, NULL, on_backed_up_cb, &wait);
+  g_assert_true (cd_test_wait (backup_done, &wait, 30000));
+  g_assert_no_error (wait.error);
+  g_assert_true (wait.ok);
+
+  copy = cd_store_open (dest, &error);
+  g_assert_no_error (error);
+  if (copy != NULL)
+    g_assert_cmpint (cd_store_count (copy, CD_KIND_CLIENTS, NULL), ==,
+                     cd_store_count (cd_context_get_store (fixture->context), CD_KIND_CLIENTS, NULL));
+  g_clear_object (&copy);
+  g_clear_error (&wait.error);
+  cd_test_remove_tree (dest);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -340,6 +391,7 @@ main (int argc, char **argv)
   ADD ("/gui/window/every-control-has-an-accessible-name", test_every_control_has_an_accessible_name);
   ADD ("/gui/window/new-button-explains-itself", test_new_button_explains_itself);
   ADD ("/gui/window/today-lists-the-month-end-papers", test_today_lists_the_month_end_papers);
+  ADD ("/gui/window/backup-writes-a-database-that-opens", test_backup_writes_a_database_that_opens);
 #undef ADD
 
   status = g_test_run ();
