@@ -317,6 +317,55 @@ test_today_lists_the_month_end_papers (Fixture       *fixture,
   cd_today_view_set_today (today, NULL);
 }
 
+static void
+test_opens_on_the_last_view (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.example.ClientDesk");
+  g_autofree char *saved = NULL;
+  CdWindow *again;
+
+  cd_window_show_view (fixture->window, "finance");
+  /* Closing saves the view; the next window opens on it. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  saved = g_settings_get_string (settings, "last-view");
+  g_assert_cmpstr (saved, ==, "finance");
+
+  again = cd_window_new (NULL, fixture->context);
+  g_object_ref (again);
+  gtk_window_present (GTK_WINDOW (again));
+  g_assert_cmpstr (cd_window_get_view_name (again), ==, "finance");
+  gtk_window_destroy (GTK_WINDOW (again));
+  cd_test_iterate (50);
+  g_assert_finalize_object (again);
+  g_settings_reset (settings, "last-view");
+}
+
+static gboolean
+is_folded (gpointer data)
+{
+  GtkWidget *leaflet = cd_test_find_by_type (GTK_WIDGET (data), ADW_TYPE_LEAFLET);
+
+  return leaflet != NULL && adw_leaflet_get_folded (ADW_LEAFLET (leaflet));
+}
+
+/* On a narrow window the sidebar and the view take turns, with a way back. */
+static void
+test_narrow_window_folds_the_sidebar (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  GtkWidget *back;
+
+  g_assert_false (is_folded (fixture->window));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 700);
+  g_assert_true (cd_test_wait (is_folded, fixture->window, 5000));
+
+  back = cd_test_find (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, "Back to the list of views");
+  g_assert_nonnull (back);
+  if (back != NULL)
+    g_assert_true (gtk_widget_get_visible (back));
+}
+
 typedef struct
 {
   gboolean done;
@@ -392,6 +441,8 @@ main (int argc, char **argv)
   ADD ("/gui/window/new-button-explains-itself", test_new_button_explains_itself);
   ADD ("/gui/window/today-lists-the-month-end-papers", test_today_lists_the_month_end_papers);
   ADD ("/gui/window/backup-writes-a-database-that-opens", test_backup_writes_a_database_that_opens);
+  ADD ("/gui/window/opens-on-the-last-view", test_opens_on_the_last_view);
+  ADD ("/gui/window/narrow-window-folds-the-sidebar", test_narrow_window_folds_the_sidebar);
 #undef ADD
 
   status = g_test_run ();
