@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <sys/resource.h>
 #include <glib/gi18n.h>
 
@@ -263,6 +264,12 @@ add_supplier_sheets (Export *export, GError **error)
 {
   if (!ensure_open_files (export->suppliers->len + 6, error))
     return FALSE;
+  /* In constant_memory mode every sheet callocs a 128 KiB row of cell
+   * pointers and touches a few of them. Once glibc has raised its dynamic
+   * mmap threshold those blocks come from the heap and are zeroed page by
+   * page: 1,000 suppliers would cost 128 MB of RSS. A fixed threshold keeps
+   * them as untouched mmap pages. */
+  mallopt (M_MMAP_THRESHOLD, 64 * 1024);
   for (guint i = 0; i < export->suppliers->len; i++)
     {
       Supplier *supplier = &g_array_index (export->suppliers, Supplier, i);

@@ -16,6 +16,18 @@ enum { P_NAME, P_DEPARTMENT, P_ISSUED, P_DONE, P_ON_TIME, P_RATE, P_REVISIONS, P
 enum { W_NUMBER, W_TITLE, W_PROJECT, W_CLIENT, W_DEPARTMENT, W_ASSIGNEE, W_ISSUED_BY, W_ISSUED,
        W_DUE, W_STATUS, W_DONE, W_ON_TIME, W_PRIORITY, W_REVISIONS, W_HOURS, W_N };
 
+/* A person's row, kept from the one pass that also counts the sheets. */
+typedef struct
+{
+  char   *name;
+  char   *department;
+  gint64  issued;
+  gint64  done;
+  gint64  on_time;
+  gint64  revision_rounds;
+  gint64  spent_minutes;
+} Person;
+
 typedef struct
 {
   CdStore        *store;
@@ -26,6 +38,7 @@ typedef struct
   CdXlsxSheet    *details;
   CdXlsxSheet    *about;
   CdReportTicker  ticker;
+  GArray         *people;     /* Person, read before any sheet is made */
   /* The totals row's cached results. */
   gint64          issued;
   gint64          done;
@@ -144,26 +157,52 @@ write_rate (CdXlsxSheet *sheet, gint64 done, gint64 on_time, gboolean bold)
                          CD_XLSX_PERCENT, bold);
 }
 
+static void
+person_clear (Person *person)
+{
+  g_free (person->name);
+  g_free (person->department);
+}
+
 static gboolean
-person_cb (const CdWorkOrderPersonRow *row, gpointer user_data, GError **error)
+collect_person_cb (const CdWorkOrderPersonRow *row, gpointer user_data, GError **error)
 {
   Export *export = user_data;
+  Person person = {
+    .name = g_strdup (row->name),
+    .department = g_strdup (row->department),
+    .issued = row->issued,
+    .done = row->done,
+    .on_time = row->on_time,
+    .revision_rounds = row->revision_rounds,
+    .spent_minutes = row->spent_minutes,
+  };
+
+  g_array_append_val (export->people, person);
+  export->totals.work_order_people++;
+  export->totals.work_orders += row->issued;
+  return TRUE;
+}
+
+static gboolean
+write_person (Export *export, const Person *person, GError **error)
+{
   CdXlsxSheet *sheet = export->summary;
 
-  cd_xlsx_sheet_text (sheet, P_NAME, row->name != NULL ? row->name : _("(unassigned)"));
-  cd_xlsx_sheet_text (sheet, P_DEPARTMENT, staff_department_label (row->department));
-  cd_xlsx_sheet_integer (sheet, P_ISSUED, row->issued);
-  cd_xlsx_sheet_integer (sheet, P_DONE, row->done);
-  cd_xlsx_sheet_integer (sheet, P_ON_TIME, row->on_time);
-  write_rate (sheet, row->done, row->on_time, FALSE);
-  cd_xlsx_sheet_integer (sheet, P_REVISIONS, row->revision_rounds);
-  cd_xlsx_sheet_hours (sheet, P_HOURS, row->spent_minutes);
+  cd_xlsx_sheet_text (sheet, P_NAME, person->name != NULL ? person->name : _("(unassigned)"));
+  cd_xlsx_sheet_text (sheet, P_DEPARTMENT, staff_department_label (person->department));
+  cd_xlsx_sheet_integer (sheet, P_ISSUED, person->issued);
+  cd_xlsx_sheet_integer (sheet, P_DONE, person->done);
+  cd_xlsx_sheet_integer (sheet, P_ON_TIME, person->on_time);
+  write_rate (sheet, person->done, person->on_time, FALSE);
+  cd_xlsx_sheet_integer (sheet, P_REVISIONS, person->revision_rounds);
+  cd_xlsx_sheet_hours (sheet, P_HOURS, person->spent_minutes);
 
-  export->issued += row->issued;
-  export->done += row->done;
-  export->on_time += row->on_time;
-  export->revisions += row->revision_rounds;
-  export->minutes += row->spent_minutes;
+  export->issued += person->issued;
+  export->done += person->done;
+  export->on_time += person->on_time;
+  export->revisions += person->revision_rounds;
+  export->minutes += person->spent_minutes;
   return cd_xlsx_sheet_end_row (sheet, error) && cd_report_ticker_step (&export->ticker, error);
 }
 
@@ -172,8 +211,9 @@ write_summary (Export *export, GError **error)
 {
   CdXlsxSheet *sheet = export->summary;
 
-  if (!cd_month_reader_foreach_person (export->reader, person_cb, export, error))
-    return FALSE;
+  for (guint i = 0; i < export->people->len; i++)
+    if (!write_person (export, &g_array_index (export->people, Person, i), error))
+      return FALSE;
   cd_xlsx_sheet_bold_text (sheet, P_NAME, _("Total"));
   cd_xlsx_sheet_sum (sheet, P_ISSUED, export->issued, CD_XLSX_INTEGER);
   cd_xlsx_sheet_sum (sheet, P_DONE, export->done, CD_XLSX_INTEGER);
@@ -239,8 +279,13 @@ static gboolean
 prepare (Export *export, CdStore *store, const char *month, const char *target, GError **error)
 {
   export->store = store;
+  export->people = g_array_new (FALSE, TRUE, sizeof (Person));
+  g_array_set_clear_func (export->people, (GDestroyNotify) person_clear);
+  /* One pass gives the people and the number of work orders: a month's
+   * work orders lie all over a table of a million, each read costs. */
   export->reader = cd_month_reader_open (store, month, error);
-  if (export->reader == NULL || !cd_month_reader_totals (export->reader, &export->totals, error))
+  if (export->reader == NULL
+      || !cd_month_reader_foreach_person (export->reader, collect_person_cb, export, error))
     return FALSE;
   export->ticker.total = export->totals.work_order_people + export->totals.work_orders;
   if (!cd_report_ticker_check (&export->ticker, error))
@@ -276,6 +321,7 @@ cd_work_order_summary_export (CdStore *store, const char *month, const char *tar
 
   g_clear_pointer (&export.xlsx, cd_xlsx_free);
   g_clear_pointer (&export.reader, cd_month_reader_free);
+  g_clear_pointer (&export.people, g_array_unref);
   if (ok && progress != NULL)
     progress (1.0, progress_data);
   return ok;

@@ -693,12 +693,10 @@ count_two (CdMonthReader *self, const char *sql, gint64 *a, gint64 *b, GError **
 }
 
 static gboolean
-count_others (CdMonthReader *self, CdMonthTotals *totals, GError **error)
+count_cashier_sheets (CdMonthReader *self, CdMonthTotals *totals, GError **error)
 {
   return count_two (self, not_payable_count_sql, &totals->not_payable, NULL, error)
-         && count_two (self, pickup_count_sql, &totals->pickup_rows, &totals->pickup_slips, error)
-         && count_two (self, work_order_count_sql, &totals->work_orders,
-                       &totals->work_order_people, error);
+         && count_two (self, pickup_count_sql, &totals->pickup_rows, &totals->pickup_slips, error);
 }
 
 gboolean
@@ -710,7 +708,7 @@ cd_month_reader_counts (CdMonthReader *self, CdMonthTotals *out_totals, GError *
   g_return_val_if_fail (self != NULL && out_totals != NULL, FALSE);
 
   if (!run_rows (self, prepare_month (self, payable_count_sql, error), count_row, out, error)
-      || !count_others (self, &totals, error))
+      || !count_cashier_sheets (self, &totals, error))
     return FALSE;
   totals.suppliers = out[0];
   totals.orders = out[1];
@@ -732,7 +730,9 @@ cd_month_reader_totals (CdMonthReader *self, CdMonthTotals *out_totals, GError *
   g_return_val_if_fail (self != NULL && out_totals != NULL, FALSE);
 
   if (!cd_month_reader_foreach_supplier (self, add_supplier_cb, &totals, error)
-      || !count_others (self, &totals, error))
+      || !count_cashier_sheets (self, &totals, error)
+      || !count_two (self, work_order_count_sql, &totals.work_orders, &totals.work_order_people,
+                     error))
     return FALSE;
   *out_totals = totals;
   return TRUE;

@@ -236,8 +236,9 @@ char          *cd_month_reader_staff_name          (CdMonthReader         *self,
 gboolean       cd_month_reader_totals              (CdMonthReader         *self,
                                                     CdMonthTotals         *out_totals,
                                                     GError               **error);
-/* Only the counts of @out_totals (its sums are left 0): what an export
- * needs before its first row, without reading every line's figures. */
+/* Only the supplier sheet's counts in @out_totals (suppliers, orders,
+ * lines, not payable, pickup slips and rows; the rest is left 0): what its
+ * export needs before the first row, without reading every line. */
 gboolean       cd_month_reader_counts              (CdMonthReader         *self,
                                                     CdMonthTotals         *out_totals,
                                                     GError               **error);
