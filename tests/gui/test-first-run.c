@@ -2,6 +2,8 @@
 /* The first run on an empty database: the welcome page and its three
  * choices; "Start empty" is remembered; a database with data goes straight
  * to the views. */
+#define G_LOG_DOMAIN "cd-test"
+
 #include <string.h>
 
 #include <glib/gstdio.h>

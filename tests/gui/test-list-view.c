@@ -2,6 +2,8 @@
 /* CdListView: rows read on a worker thread, the empty and no-match states,
  * cell text and sorting. Clients come from a small CSV import, so that these
  * tests do not depend on the sample agency. */
+#define G_LOG_DOMAIN "cd-test"
+
 #include <glib/gstdio.h>
 #include <string.h>
 

@@ -2,6 +2,8 @@
 /* Preferences: values land in the database's settings (where the command
  * line's documents read them); an invalid numbering pattern shows why next
  * to the field and saves nothing. */
+#define G_LOG_DOMAIN "cd-test"
+
 #include <string.h>
 
 #include "gui-test-util.h"

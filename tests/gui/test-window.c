@@ -2,6 +2,8 @@
 /* The main window on the small sample agency: the eight views by name, real
  * rows in each, search, keyboard view switching, and an accessible name on
  * everything a person can act on. */
+#define G_LOG_DOMAIN "cd-test"
+
 #include <string.h>
 
 #include "gui-test-util.h"
