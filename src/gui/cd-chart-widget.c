@@ -357,6 +357,43 @@ on_focus_leave_cb (CdChartWidget *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Focus events only reach widgets of an active window; the window's focus
+ * widget is kept all the same (a window without a window manager may never
+ * become active), so follow it too: arrows and the description then agree
+ * with what has the keyboard. */
+static void
+on_root_focus_widget_cb (GtkWindow *window, GParamSpec *pspec, CdChartWidget *self)
+{
+  gboolean focused = gtk_widget_is_focus (GTK_WIDGET (self));
+
+  if (focused && !self->has_keyboard)
+    on_focus_enter_cb (self);
+  else if (!focused && self->has_keyboard)
+    on_focus_leave_cb (self);
+}
+
+static void
+cd_chart_widget_root (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (cd_chart_widget_parent_class)->root (widget);
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    g_signal_connect_object (root, "notify::focus-widget",
+                             G_CALLBACK (on_root_focus_widget_cb), widget, 0);
+}
+
+static void
+cd_chart_widget_unroot (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (root != NULL)
+    g_signal_handlers_disconnect_by_func (root, on_root_focus_widget_cb, widget);
+  GTK_WIDGET_CLASS (cd_chart_widget_parent_class)->unroot (widget);
+}
+
 static void
 cd_chart_widget_dispose (GObject *object)
 {
@@ -437,6 +474,8 @@ cd_chart_widget_class_init (CdChartWidgetClass *klass)
   object_class->set_property = cd_chart_widget_set_property;
   widget_class->snapshot = cd_chart_widget_snapshot;
   widget_class->measure = cd_chart_widget_measure;
+  widget_class->root = cd_chart_widget_root;
+  widget_class->unroot = cd_chart_widget_unroot;
 
   properties[PROP_CHART] =
     g_param_spec_boxed ("chart", NULL, NULL, CD_TYPE_CHART,

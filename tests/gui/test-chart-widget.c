@@ -128,7 +128,7 @@ test_keyboard_focus (void)
 
   /* Focus lands on the first point; the arrow keys' actions move it. */
   g_assert_true (gtk_widget_grab_focus (widget));
-  g_assert_true (gtk_widget_has_focus (widget));
+  g_assert_true (gtk_widget_is_focus (widget));
   g_assert_true (cd_chart_widget_get_focus_item (CD_CHART_WIDGET (widget), &series, &index));
   g_assert_cmpint (series, ==, 0);
   g_assert_cmpint (index, ==, 0);
