@@ -7,6 +7,7 @@
 #include "gui/cd-acceptance-editor.h"
 #include "gui/cd-accessible.h"
 #include "gui/cd-supplier-order-window.h"
+#include "gui/cd-supplier-quotes-window.h"
 #include "gui/cd-supply-gui.h"
 #include "store/cd-store-suppliers.h"
 
@@ -129,6 +130,7 @@ update_actions (CdSupplierOrderWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.inspect", loaded && status == CD_SUPPLIER_ORDER_DELIVERED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.rework", loaded && status == CD_SUPPLIER_ORDER_REJECTED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.save-pdf", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.quotes", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "order.open-related", self->related_id != 0);
   /* Only the next step is offered. */
   gtk_widget_set_visible (GTK_WIDGET (self->ordered_button), status == CD_SUPPLIER_ORDER_REQUESTED);
@@ -399,6 +401,15 @@ open_related_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+quotes_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  CdSupplierOrderWindow *self = CD_SUPPLIER_ORDER_WINDOW (widget);
+
+  if (self->order != NULL)
+    cd_supplier_quotes_window_present (GTK_WIDGET (self), self->context, self->order->project_id);
+}
+
+static void
 save_pdf_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   CdSupplierOrderWindow *self = CD_SUPPLIER_ORDER_WINDOW (widget);
@@ -470,6 +481,7 @@ cd_supplier_order_window_class_init (CdSupplierOrderWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "order.inspect", NULL, inspect_action);
   gtk_widget_class_install_action (widget_class, "order.rework", NULL, rework_action);
   gtk_widget_class_install_action (widget_class, "order.open-related", NULL, open_related_action);
+  gtk_widget_class_install_action (widget_class, "order.quotes", NULL, quotes_action);
   gtk_widget_class_install_action (widget_class, "order.save-pdf", NULL, save_pdf_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

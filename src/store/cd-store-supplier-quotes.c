@@ -364,3 +364,32 @@ cd_store_supplier_quote_choose (CdStore *self, gint64 quote_id, const char *reas
   ok = ok && mark_chosen (self, quote, clean, error);
   return cd_docs_finish (self, ok, error);
 }
+
+gboolean
+cd_store_supply_project (CdStore *self, gint64 project_id, char **out_number, char **out_name, GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_ERROR;
+
+  g_return_val_if_fail (CD_IS_STORE (self), FALSE);
+
+  cd_store_lock (self);
+  stmt = cd_store_prepare (self, "SELECT number, name FROM project WHERE id = ?1", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, project_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out_number = cd_docs_column_dup (stmt, 0);
+          *out_name = cd_docs_column_dup (stmt, 1);
+        }
+      else if (rc == SQLITE_DONE)
+        cd_supply_not_found (error, _("project"), project_id);
+      else
+        cd_store_set_error (self, error, rc, NULL);
+      sqlite3_reset (stmt);
+    }
+  cd_store_unlock (self);
+  return rc == SQLITE_ROW;
+}

@@ -188,6 +188,12 @@ GPtrArray   *cd_store_supplier_quotes_compare (CdStore              *self,
                                                gint64                quote_line_id,
                                                const char           *item,
                                                GError              **error);
+/* The number and name of project @project_id, for titles. */
+gboolean     cd_store_supply_project          (CdStore              *self,
+                                               gint64                project_id,
+                                               char                **out_number,
+                                               char                **out_name,
+                                               GError              **error);
 /* Chooses @quote_id for its item: a reason is required; the other quotes
  * of the item are kept, no longer chosen. */
 gboolean     cd_store_supplier_quote_choose   (CdStore              *self,

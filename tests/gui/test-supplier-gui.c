@@ -9,6 +9,8 @@
 #include "gui-test-util.h"
 #include "gui/cd-acceptance-editor.h"
 #include "gui/cd-supplier-order-window.h"
+#include "gui/cd-supplier-page.h"
+#include "gui/cd-supplier-quotes-window.h"
 #include "store/cd-store-private.h"
 #include "store/cd-store-suppliers.h"
 
@@ -54,7 +56,8 @@ fixture_setup (Fixture *f, gconstpointer data)
     "INSERT INTO client (id, name, status, owner_id) VALUES (1, '杭州云栖茶业有限公司', 'active', 1);"
     "INSERT INTO project (id, number, client_id, name, status, am_id)"
     "  VALUES (1, 'XM202403-0001', 1, '春茶上市发布会', 'quoting', 1);"
-    "INSERT INTO supplier (id, name, category) VALUES (1, '上海鸿图广告制作有限公司', 'large_format');",
+    "INSERT INTO supplier (id, name, category) VALUES (1, '上海鸿图广告制作有限公司', 'large_format'),"
+    "  (2, '上海彩虹印务有限公司', 'print'), (3, '苏州精工印刷有限公司', 'print');",
     &error);
   g_assert_no_error (error);
   cd_context_set_current_staff (f->context, 1);
@@ -204,6 +207,121 @@ test_order_window_offers_the_next_step (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gint64
+add_quote (Fixture *f, gint64 supplier, gint64 price, int lead)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdSupplierQuote) q = cd_supplier_quote_new ();
+  gint64 id;
+
+  q->project_id = 1;
+  q->supplier_id = supplier;
+  q->item = g_strdup ("宣传单页");
+  q->qty_milli = 5000000;
+  q->price_fen = price;
+  q->lead_days = lead;
+  id = cd_store_supplier_quote_add (cd_context_get_store (f->context), q, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_quotes_side_by_side_choose_with_reason (Fixture *f, gconstpointer data)
+{
+  CdSupplierQuotesWindow *window;
+  AdwMessageDialog *dialog;
+  GtkWidget *choose, *cheapest_card;
+  gint64 chosen;
+
+  add_quote (f, 2, 48, 10);
+  add_quote (f, 3, 52, 5);
+  add_quote (f, 1, 55, 7);
+  window = cd_supplier_quotes_window_new (f->context, 1);
+  gtk_window_present (GTK_WINDOW (window));
+  cd_test_iterate (100);
+  assert_all_named (GTK_WIDGET (window));
+  /* Three cards side by side, the cheapest first. */
+  cheapest_card = cd_test_find_by_label (GTK_WIDGET (window), "Quote of 上海彩虹印务有限公司: ¥2,400.00");
+  g_assert_nonnull (cheapest_card);
+  g_assert_nonnull (cd_test_find_by_label (GTK_WIDGET (window), "Quote of 苏州精工印刷有限公司: ¥2,600.00"));
+  g_assert_nonnull (cd_test_find_by_label (GTK_WIDGET (window), "Quote of 上海鸿图广告制作有限公司: ¥2,750.00"));
+  if (cheapest_card != NULL)
+    g_assert_null (gtk_widget_get_prev_sibling (cheapest_card));
+
+  choose = cd_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Choose 苏州精工印刷有限公司");
+  g_assert_nonnull (choose);
+  if (choose != NULL)
+    g_signal_emit_by_name (choose, "clicked");
+  cd_test_iterate (100);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  if (dialog != NULL)
+    {
+      GtkEditable *reason = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+
+      /* No reason, no choice. */
+      g_assert_false (adw_message_dialog_get_response_enabled (dialog, "choose"));
+      gtk_editable_set_text (reason, "交期最快，展会来得及");
+      g_assert_true (adw_message_dialog_get_response_enabled (dialog, "choose"));
+      adw_message_dialog_response (dialog, "choose");
+    }
+  cd_test_iterate (100);
+  chosen = cd_store_query_int (cd_context_get_store (f->context),
+                               "SELECT supplier_id FROM supplier_quote WHERE chosen = 1"
+                               " AND choice_reason = '交期最快，展会来得及'", NULL);
+  g_assert_cmpint (chosen, ==, 3);
+  g_assert_cmpint (cd_store_query_int (cd_context_get_store (f->context),
+                                       "SELECT count(*) FROM supplier_quote", NULL), ==, 3);
+  g_assert_nonnull (cd_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Order from 苏州精工印刷有限公司"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_label_starting (GtkWidget *root, const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_starting (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_supplier_page_scorecard_and_validation (Fixture *f, gconstpointer data)
+{
+  CdStore *store = cd_context_get_store (f->context);
+  CdSupplierPage *page;
+  GtkWidget *credit, *error_label;
+
+  /* Of the two orders of supplier 1, the delivered one came a day late. */
+  page = cd_supplier_page_new (f->context, 1);
+  gtk_window_present (GTK_WINDOW (page));
+  cd_test_iterate (100);
+  assert_all_named (GTK_WIDGET (page));
+  g_assert_nonnull (cd_test_find_by_label (GTK_WIDGET (page), "Orders: 2, 2 open"));
+  g_assert_nonnull (cd_test_find_by_label (GTK_WIDGET (page), "On time: 0 %, 0 of 1 deliveries, 1 late"));
+
+  credit = cd_test_find_by_label (GTK_WIDGET (page), "Unified social credit code");
+  g_assert_nonnull (credit);
+  if (credit != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (credit), "91310000ABCDEFGHIX");
+  gtk_widget_activate_action (GTK_WIDGET (page), "supplier.save", NULL);
+  cd_test_iterate (50);
+  /* The reason is shown under the form. */
+  error_label = find_label_starting (GTK_WIDGET (page), "Credit code:");
+  g_assert_nonnull (error_label);
+  if (error_label != NULL)
+    g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpint (cd_store_query_int (store, "SELECT count(*) FROM supplier WHERE credit_code IS NOT NULL", NULL),
+                   ==, 0);
+  gtk_window_destroy (GTK_WINDOW (page));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -214,6 +332,8 @@ main (int argc, char **argv)
   ADD ("/gui/acceptance-editor/judging-every-item-enables-sign", test_judging_every_item_enables_sign);
   ADD ("/gui/acceptance-editor/signing-locks-and-shows-it-read-only", test_signing_locks_and_shows_read_only);
   ADD ("/gui/supplier-order/offers-only-the-next-step", test_order_window_offers_the_next_step);
+  ADD ("/gui/supplier-quotes/side-by-side-and-chosen-only-with-a-reason", test_quotes_side_by_side_choose_with_reason);
+  ADD ("/gui/supplier-page/scorecard-and-a-refused-credit-code", test_supplier_page_scorecard_and_validation);
 #undef ADD
   return g_test_run ();
 }
