@@ -46,12 +46,65 @@ is_type (GtkWidget  *widget,
   return type != 0 && g_type_is_a (G_OBJECT_TYPE (widget), type);
 }
 
+/* What a drop-down or menu button is called where it stands: its tooltip,
+ * else the title of the row it sits in. */
+static const char *
+owner_name (GtkWidget *owner)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (owner);
+  GtkWidget *row;
+
+  if (tooltip != NULL && tooltip[0] != '\0')
+    return tooltip;
+  row = gtk_widget_get_ancestor (owner, ADW_TYPE_PREFERENCES_ROW);
+  if (row != NULL)
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  return NULL;
+}
+
+/* The toggle button inside a GtkDropDown or GtkMenuButton, and the search
+ * entry of a drop-down's popover, take the name of their owner. */
+static gboolean
+name_owned_part (GtkWidget *widget)
+{
+  GtkWidget *owner = NULL;
+  const char *name;
+
+  if (GTK_IS_TOGGLE_BUTTON (widget))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (widget);
+
+      if (GTK_IS_DROP_DOWN (parent) || GTK_IS_MENU_BUTTON (parent))
+        owner = parent;
+    }
+  else if (GTK_IS_SEARCH_ENTRY (widget))
+    owner = gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN);
+  if (owner == NULL || (name = owner_name (owner)) == NULL)
+    return FALSE;
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    {
+      /* Translators: the search field of a drop-down list; %s is the list's name */
+      g_autofree char *label = g_strdup_printf (_("Search %s"), name);
+
+      set_label (widget, label);
+    }
+  else
+    {
+      set_label (widget, name);
+      if (GTK_IS_MENU_BUTTON (owner))
+        set_label (owner, name);
+    }
+  return TRUE;
+}
+
 static void
 name_part (GtkWidget *widget)
 {
   const char *icon = GTK_IS_BUTTON (widget) ? gtk_button_get_icon_name (GTK_BUTTON (widget)) : NULL;
   GtkWidget *row;
 
+  if (name_owned_part (widget))
+    return;
   /* AdwViewSwitcherButton (a private type): name it by its page title. */
   if (is_type (widget, "AdwViewSwitcherButton"))
     {

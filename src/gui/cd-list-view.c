@@ -50,6 +50,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  ROW_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void load (CdListView *self);
 
 static void
@@ -302,6 +309,17 @@ on_retry_button_clicked_cb (CdListView *self)
   load (self);
 }
 
+/* Enter or a double click on a row: whoever placed the list opens it. */
+static void
+on_column_view_activate_cb (CdListView *self,
+                            guint       position)
+{
+  g_autoptr(CdRow) row = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+
+  if (row != NULL)
+    g_signal_emit (self, signals[ROW_ACTIVATED], 0, row);
+}
+
 static void
 cd_list_view_map (GtkWidget *widget)
 {
@@ -428,6 +446,14 @@ cd_list_view_class_init (CdListViewClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * CdListView::row-activated:
+   * @row: the CdRow activated (Enter, double click)
+   */
+  signals[ROW_ACTIVATED] =
+    g_signal_new ("row-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CD_TYPE_ROW);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/ClientDesk/ui/cd-list-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CdListView, description_label);
   gtk_widget_class_bind_template_child (widget_class, CdListView, stack);
@@ -444,6 +470,8 @@ static void
 cd_list_view_init (CdListView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->column_view, "activate",
+                           G_CALLBACK (on_column_view_activate_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -551,6 +579,16 @@ cd_list_view_get_model (CdListView *self)
 {
   g_return_val_if_fail (CD_IS_LIST_VIEW (self), NULL);
   return G_LIST_MODEL (self->sorted);
+}
+
+/* Emits row-activated for the row at @position of the model (tests, and
+ * callers that pick a row themselves). */
+void
+cd_list_view_activate_row (CdListView *self,
+                           guint       position)
+{
+  g_return_if_fail (CD_IS_LIST_VIEW (self));
+  on_column_view_activate_cb (self, position);
 }
 
 /* Returns: which page is showing: "loading", "list", "empty", "no-match" or "error" */

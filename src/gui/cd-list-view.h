@@ -31,5 +31,7 @@ gboolean      cd_list_view_get_loading     (CdListView   *self);
 gboolean      cd_list_view_get_loaded      (CdListView   *self);
 GListModel   *cd_list_view_get_model       (CdListView   *self);
 const char   *cd_list_view_get_state       (CdListView   *self);
+void          cd_list_view_activate_row    (CdListView   *self,
+                                            guint         position);
 
 G_END_DECLS

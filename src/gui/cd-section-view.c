@@ -126,7 +126,23 @@ cd_section_view_add (CdSectionView *self,
   label_switcher_buttons (self);
 }
 
-/* Returns: (transfer none) (nullable): the list on screen */
+/* A page that is not a list (the Finance view's month end): the search
+ * field does not apply to it. @name must be unique in the section. */
+void
+cd_section_view_add_page (CdSectionView *self,
+                          GtkWidget     *page,
+                          const char    *name,
+                          const char    *title)
+{
+  g_return_if_fail (CD_IS_SECTION_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (page));
+
+  gtk_stack_add_titled (self->stack, page, name, title);
+  label_switcher_buttons (self);
+}
+
+/* Returns: (transfer none) (nullable): the list on screen; NULL when the
+ * page on screen is not a list */
 CdListView *
 cd_section_view_get_visible_list (CdSectionView *self)
 {
@@ -135,7 +151,23 @@ cd_section_view_get_visible_list (CdSectionView *self)
   g_return_val_if_fail (CD_IS_SECTION_VIEW (self), NULL);
 
   child = gtk_stack_get_visible_child (self->stack);
-  return child != NULL ? CD_LIST_VIEW (child) : NULL;
+  return CD_IS_LIST_VIEW (child) ? CD_LIST_VIEW (child) : NULL;
+}
+
+/* Returns: (transfer none) (nullable): the page on screen, list or not */
+GtkWidget *
+cd_section_view_get_visible_page (CdSectionView *self)
+{
+  g_return_val_if_fail (CD_IS_SECTION_VIEW (self), NULL);
+  return gtk_stack_get_visible_child (self->stack);
+}
+
+void
+cd_section_view_set_visible_page (CdSectionView *self,
+                                  const char    *name)
+{
+  g_return_if_fail (CD_IS_SECTION_VIEW (self));
+  gtk_stack_set_visible_child_name (self->stack, name);
 }
 
 void

@@ -16,7 +16,14 @@ CdSectionView *cd_section_view_new              (void);
 void           cd_section_view_add              (CdSectionView *self,
                                                  CdListView    *view,
                                                  const char    *title);
+void           cd_section_view_add_page         (CdSectionView *self,
+                                                 GtkWidget     *page,
+                                                 const char    *name,
+                                                 const char    *title);
 CdListView    *cd_section_view_get_visible_list (CdSectionView *self);
+GtkWidget     *cd_section_view_get_visible_page (CdSectionView *self);
+void           cd_section_view_set_visible_page (CdSectionView *self,
+                                                 const char    *name);
 void           cd_section_view_set_visible_list (CdSectionView *self,
                                                  CdListView    *view);
 

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gui/cd-new-quote-dialog.h"
 #include "gui/cd-tasks.h"
 #include "gui/cd-window-private.h"
 
@@ -32,13 +33,22 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The list on screen is the Quotes list: "New" makes a quote. */
+static gboolean
+can_create (CdWindow *self)
+{
+  return self->quotes_list != NULL && cd_window_get_current_list (self) == self->quotes_list;
+}
+
 static void
 new_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  /* Disabled in this version (see cd_window_update_actions ()); records
-   * arrive by import, the sample agency or the command line. */
+  CdWindow *self = CD_WINDOW (widget);
+
+  if (can_create (self))
+    cd_window_new_quote (self);
 }
 
 void
@@ -58,11 +68,34 @@ cd_window_update_actions (CdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", views);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search",
                                  views && gtk_widget_get_sensitive (GTK_WIDGET (self->search_button)));
-  /* There is no form for new records in this version: keep the button
-   * where people expect it and say how records get in. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", FALSE);
+  gboolean create = views && can_create (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", create);
+  /* Where there is no form for new records yet, keep the button where
+   * people expect it and say how records get in. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button),
-                               _("Records are added by importing a CSV file (Import… in the main menu) or with clientdesk-cli in this version"));
+                               create ? _("New quote (Ctrl+N)")
+                                      : _("Records are added by importing a CSV file (Import… in the main menu), from the Quotes list, or with clientdesk-cli in this version"));
+}
+
+static void
+on_new_quote_response_cb (CdWindow *self)
+{
+  /* A quote may have been made: the list shows it when read again. */
+  cd_list_view_invalidate (self->quotes_list);
+}
+
+/* "New" on the Quotes list. */
+void
+cd_window_new_quote (CdWindow *self)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (CD_IS_WINDOW (self));
+
+  dialog = cd_new_quote_dialog_present (GTK_WIDGET (self), self->context);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_quote_response_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 typedef struct

@@ -2,6 +2,8 @@
 /* Shared by cd-window.c and cd-window-actions.c. */
 #pragma once
 
+#include "gui/cd-finance-view.h"
+#include "gui/cd-insights-view.h"
 #include "gui/cd-today-view.h"
 #include "gui/cd-welcome-page.h"
 #include "gui/cd-window.h"
@@ -18,6 +20,9 @@ struct _CdWindow
   GPtrArray       *lists;          /* every CdListView, for reloads */
   GPtrArray       *sidebar_rows;   /* GtkListBoxRow, in view order */
   CdTodayView     *today_view;
+  CdFinanceView   *finance_view;
+  CdInsightsView  *insights_view;
+  CdListView      *quotes_list;
   CdWelcomePage   *welcome_page;
 
   AdwToastOverlay *toast_overlay;
@@ -40,5 +45,6 @@ struct _CdWindow
 void cd_window_class_install_actions (GtkWidgetClass *widget_class);
 void cd_window_update_actions        (CdWindow       *self);
 void cd_window_leave_welcome         (CdWindow       *self);
+void cd_window_new_quote             (CdWindow       *self);
 
 G_END_DECLS

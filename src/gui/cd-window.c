@@ -6,7 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "gui/cd-accessible.h"
+#include "gui/cd-acceptance-editor.h"
+#include "gui/cd-contract-editor.h"
 #include "gui/cd-list-view.h"
+#include "gui/cd-quote-editor.h"
+#include "gui/cd-row.h"
+#include "gui/cd-supplier-order-window.h"
 #include "gui/cd-section-view.h"
 #include "gui/cd-window-private.h"
 
@@ -103,13 +108,56 @@ build_work_orders (CdWindow *self)
   return GTK_WIDGET (add_list (self, CD_SOURCE_WORK_ORDERS));
 }
 
+/* Row activation opens the record's own window, where one exists. */
+static void
+on_quote_activated_cb (CdWindow *self,
+                       CdRow    *row)
+{
+  cd_quote_editor_present (GTK_WIDGET (self), self->context, cd_row_get_id (row));
+}
+
+static void
+on_contract_activated_cb (CdWindow *self,
+                          CdRow    *row)
+{
+  cd_contract_editor_present (GTK_WIDGET (self), self->context, cd_row_get_id (row));
+}
+
+static void
+on_supplier_order_activated_cb (CdWindow *self,
+                                CdRow    *row)
+{
+  cd_supplier_order_window_present (GTK_WIDGET (self), self->context, cd_row_get_id (row));
+}
+
+static void
+on_acceptance_activated_cb (CdWindow *self,
+                            CdRow    *row)
+{
+  cd_acceptance_editor_present (GTK_WIDGET (self), self->context, cd_row_get_id (row));
+}
+
+static CdListView *
+add_opening_list (CdWindow     *self,
+                  CdListSource  source,
+                  GCallback     on_activated)
+{
+  CdListView *view = add_list (self, source);
+
+  g_signal_connect_object (view, "row-activated", on_activated, self, G_CONNECT_SWAPPED);
+  return view;
+}
+
 static GtkWidget *
 build_quotes_contracts (CdWindow *self)
 {
   CdSectionView *section = cd_section_view_new ();
 
-  cd_section_view_add (section, add_list (self, CD_SOURCE_QUOTES), _("Quotes"));
-  cd_section_view_add (section, add_list (self, CD_SOURCE_CONTRACTS), _("Contracts"));
+  self->quotes_list = add_opening_list (self, CD_SOURCE_QUOTES, G_CALLBACK (on_quote_activated_cb));
+  cd_section_view_add (section, self->quotes_list, _("Quotes"));
+  cd_section_view_add (section,
+                       add_opening_list (self, CD_SOURCE_CONTRACTS, G_CALLBACK (on_contract_activated_cb)),
+                       _("Contracts"));
   return GTK_WIDGET (section);
 }
 
@@ -119,8 +167,14 @@ build_suppliers (CdWindow *self)
   CdSectionView *section = cd_section_view_new ();
 
   cd_section_view_add (section, add_list (self, CD_SOURCE_SUPPLIERS), _("Suppliers"));
-  cd_section_view_add (section, add_list (self, CD_SOURCE_SUPPLIER_ORDERS), _("Orders"));
-  cd_section_view_add (section, add_list (self, CD_SOURCE_ACCEPTANCES), _("Acceptances"));
+  cd_section_view_add (section,
+                       add_opening_list (self, CD_SOURCE_SUPPLIER_ORDERS,
+                                         G_CALLBACK (on_supplier_order_activated_cb)),
+                       _("Orders"));
+  cd_section_view_add (section,
+                       add_opening_list (self, CD_SOURCE_ACCEPTANCES,
+                                         G_CALLBACK (on_acceptance_activated_cb)),
+                       _("Acceptances"));
   return GTK_WIDGET (section);
 }
 
@@ -129,18 +183,20 @@ build_finance (CdWindow *self)
 {
   CdSectionView *section = cd_section_view_new ();
 
+  self->finance_view = cd_finance_view_new (self->context);
+  cd_section_view_add_page (section, GTK_WIDGET (self->finance_view), "month-end", _("Month end"));
   cd_section_view_add (section, add_list (self, CD_SOURCE_RECEIVABLES), _("Receivables"));
   cd_section_view_add (section, add_list (self, CD_SOURCE_PICKUP_SLIPS), _("Pickup slips"));
+  cd_accessible_name_parts (GTK_WIDGET (self->finance_view));
   return GTK_WIDGET (section);
 }
 
 static GtkWidget *
 build_insights (CdWindow *self)
 {
-  CdListView *view = add_list (self, CD_SOURCE_MONTHLY_REVENUE);
-
-  cd_list_view_set_description (view, _("Contracted and collected amounts by month, the last twelve months"));
-  return GTK_WIDGET (view);
+  self->insights_view = cd_insights_view_new (self->context);
+  cd_accessible_name_parts (GTK_WIDGET (self->insights_view));
+  return GTK_WIDGET (self->insights_view);
 }
 
 static GtkWidget *
@@ -228,6 +284,7 @@ static void
 on_section_list_changed_cb (CdWindow *self)
 {
   update_search (self);
+  cd_window_update_actions (self);
 }
 
 /* The header, the sidebar selection and the search follow the view shown. */
@@ -493,6 +550,8 @@ cd_window_class_init (CdWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CD_TYPE_LIST_VIEW);
+  g_type_ensure (CD_TYPE_FINANCE_VIEW);
+  g_type_ensure (CD_TYPE_INSIGHTS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/ClientDesk/ui/cd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, main_stack);
@@ -611,6 +670,10 @@ cd_window_reload (CdWindow *self)
     cd_list_view_invalidate (g_ptr_array_index (self->lists, i));
   if (self->today_view != NULL)
     cd_today_view_refresh (self->today_view);
+  if (self->finance_view != NULL)
+    cd_finance_view_refresh (self->finance_view);
+  if (self->insights_view != NULL)
+    cd_insights_view_refresh (self->insights_view);
 }
 
 void

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "gui/cd-insights-view.h"
 #include "gui/cd-list-view.h"
 #include "gui/cd-section-view.h"
 #include "gui/cd-tasks.h"
@@ -145,6 +146,9 @@ test_every_view_shows_rows_of_the_sample_agency (Fixture       *fixture,
       cd_test_iterate (20);
       view = cd_window_get_view (fixture->window, names[i]);
       collect_lists (view, lists);
+      /* Insights is a chart with its own tests (test-chart-widget.c). */
+      if (CD_IS_INSIGHTS_VIEW (view))
+        continue;
       g_assert_cmpuint (lists->len, >, 0);
 
       for (guint j = 0; j < lists->len; j++)

@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the Today view lists (issue 9): the things due, one page of rows per
+ * section, for one person, their team or everyone; the deadline rules and
+ * tier visit cycles it computes with; the projects a new quote can be for. */
+#pragma once
+
+#include "store/cd-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * CdTodaySection:
+ * @CD_TODAY_WORK_ORDERS_OVERDUE: open work orders past their due date
+ * @CD_TODAY_WORK_ORDERS_THIS_WEEK: open work orders due from today to Sunday
+ * @CD_TODAY_DELIVERIES_DUE: ordered supplier goods promised within 7 days, or late
+ * @CD_TODAY_AWAITING_ACCEPTANCE: delivered supplier orders not yet accepted or rejected
+ * @CD_TODAY_INSTALLMENTS_OVERDUE: installments of billed contracts past due, not fully paid
+ * @CD_TODAY_INSTALLMENTS_DUE: the same, due within the next 7 days
+ * @CD_TODAY_CONTRACTS_ENDING: signed or executing contracts ending within 30 days
+ * @CD_TODAY_QUOTES_UNANSWERED: quotes sent more than N days ago with no answer
+ * @CD_TODAY_VISITS_DUE: active clients whose tier's visit cycle has run out
+ * @CD_TODAY_COMPLAINTS_OPEN: complaints not closed
+ *
+ * Every row has "id", "number" (what a search finds it by), "title",
+ * "detail", "date" ("YYYY-MM-DD", the date that makes it due), "open_kind"
+ * ("work-order", "supplier-order", "contract", "quote" or "client"),
+ * "open_id", and "amount_fen" where money is involved.
+ */
+typedef enum
+{
+  CD_TODAY_WORK_ORDERS_OVERDUE,
+  CD_TODAY_WORK_ORDERS_THIS_WEEK,
+  CD_TODAY_DELIVERIES_DUE,
+  CD_TODAY_AWAITING_ACCEPTANCE,
+  CD_TODAY_INSTALLMENTS_OVERDUE,
+  CD_TODAY_INSTALLMENTS_DUE,
+  CD_TODAY_CONTRACTS_ENDING,
+  CD_TODAY_QUOTES_UNANSWERED,
+  CD_TODAY_VISITS_DUE,
+  CD_TODAY_COMPLAINTS_OPEN,
+  CD_TODAY_N_SECTIONS
+} CdTodaySection;
+
+/**
+ * CdTodayScope:
+ * @CD_TODAY_SCOPE_MINE: records the staff member owns, issued or is assigned
+ * @CD_TODAY_SCOPE_TEAM: the same for them, the people they lead
+ *   (staff.lead_id), and, when they have a lead, that lead and the lead's team
+ * @CD_TODAY_SCOPE_EVERYONE: all records
+ */
+typedef enum
+{
+  CD_TODAY_SCOPE_MINE,
+  CD_TODAY_SCOPE_TEAM,
+  CD_TODAY_SCOPE_EVERYONE,
+} CdTodayScope;
+
+/* The DB setting of the "unanswered quote" days, and its default. */
+#define CD_TODAY_UNANSWERED_KEY "today.unanswered_quote_days"
+#define CD_TODAY_UNANSWERED_DEFAULT 7
+
+/**
+ * cd_store_today_section:
+ * @today: the day the view is for
+ * @staff_id: whose records (ignored for %CD_TODAY_SCOPE_EVERYONE)
+ * @limit: the most rows returned
+ * @out_total: (out) (optional): how many rows the section has in all
+ *
+ * Returns: (transfer full): rows of type aa{sv}, or %NULL with @error set
+ */
+GVariant *cd_store_today_section (CdStore         *self,
+                                  CdTodaySection   section,
+                                  CdTodayScope     scope,
+                                  gint64           staff_id,
+                                  const GDate     *today,
+                                  guint            limit,
+                                  gint64          *out_total,
+                                  GError         **error);
+
+/* Every section on a worker thread. The result is of type a(xaa{sv}),
+ * indexed by CdTodaySection: (total, first @limit rows). */
+void      cd_store_today_async   (CdStore            *self,
+                                  CdTodayScope        scope,
+                                  gint64              staff_id,
+                                  const GDate        *today,
+                                  guint               limit,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data);
+GVariant *cd_store_today_finish  (CdStore            *self,
+                                  GAsyncResult       *result,
+                                  GError            **error);
+
+/* The "unanswered quote" days from the DB settings (the default when unset
+ * or not a number from 1 to 365). */
+int       cd_store_today_unanswered_days (CdStore *self);
+
+/**
+ * cd_store_deadline_rule:
+ * @out_day: (out): the day of the month the paper is due
+ * @out_quarterly: (out) (optional): whether it is due only in the first
+ *   month of a quarter
+ *
+ * Returns: FALSE with @error set for an unknown @code
+ */
+gboolean  cd_store_deadline_rule         (CdStore      *self,
+                                          const char   *code,
+                                          int          *out_day,
+                                          gboolean     *out_quarterly,
+                                          GError      **error);
+/* Returns: (transfer full): every rule as a(sis): code, day, "monthly" or "quarterly" */
+GVariant *cd_store_deadline_rules        (CdStore      *self,
+                                          GError      **error);
+gboolean  cd_store_set_deadline_day      (CdStore      *self,
+                                          const char   *code,
+                                          int           day,
+                                          GError      **error);
+/* Returns: (transfer full): every tier as a(ssi): code, label, visit cycle days */
+GVariant *cd_store_tiers                 (CdStore      *self,
+                                          GError      **error);
+gboolean  cd_store_set_tier_cycle        (CdStore      *self,
+                                          const char   *code,
+                                          int           days,
+                                          GError      **error);
+
+/* Projects a quote can be started for (brief or quoting), newest first,
+ * matching @search (nullable) in number, name or client.
+ * Returns: (transfer full): aa{sv} with "id", "number", "name", "client" */
+GVariant *cd_store_quotable_projects     (CdStore      *self,
+                                          const char   *search,
+                                          guint         limit,
+                                          GError      **error);
+
+G_END_DECLS
