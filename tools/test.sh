@@ -20,7 +20,7 @@ rm -f "$BUILD/meson-logs/testlog.json" "$ASAN_BUILD/meson-logs/testlog.json"
 
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
   meson test -C "$BUILD" --print-errorlogs --num-processes 2 || status=1
-meson test -C "$ASAN_BUILD" --suite core --suite store --suite cli \
+meson test -C "$ASAN_BUILD" --suite core --suite store --suite cli --suite reliability \
   --print-errorlogs --num-processes 2 || status=1
 
 /usr/bin/python3 "$ROOT/tools/count-tests.py" \
