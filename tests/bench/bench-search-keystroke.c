@@ -1,0 +1,314 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Client search, keystroke to updated list (DESIGN.md §8, p95 ≤ 30 ms), with
+ * two-character Chinese substrings taken from real client names, against a
+ * LIKE '%…%' scan of the name column in the same run.
+ *
+ *   bench-search-keystroke --db LARGE.db [--queries N] [--seed N]
+ *
+ * Needs a display (tools/bench.sh runs it under Xvfb). For each query, in
+ * turn and interleaved so that a busy machine weighs on all alike:
+ *   list   the window's client list (CdListView, on screen): from
+ *          cd_list_view_set_search () to the moment its model has changed
+ *          and it is no longer loading — the budgeted figure; "painted" is
+ *          the end of the next frame after that;
+ *   store  cd_store_list () of the same page on this thread (the SQL alone);
+ *   like   the baseline: SELECT id FROM client WHERE name LIKE '%xy%'
+ *          ORDER BY id over the whole column, on its own read-only
+ *          connection (bench code; the app never builds such SQL).
+ * The first five queries warm the page cache and are not counted. */
+#include <adwaita.h>
+#include <sqlite3.h>
+
+#include "bench-stats.h"
+#include "gui/cd-list-view.h"
+#include "store/cd-context.h"
+
+#define WARM_UP 5
+
+typedef struct
+{
+  CdListView    *view;
+  GtkWidget     *window;
+  gboolean       changed;
+  gint64         model_at;    /* when the list had its new rows, µs */
+  gint64         painted_at;  /* end of the first frame after that */
+} Watch;
+
+static guint32 prng;
+
+static guint32
+next_random (void)
+{
+  prng ^= prng << 13;
+  prng ^= prng >> 17;
+  prng ^= prng << 5;
+  return prng;
+}
+
+static gboolean
+is_han (gunichar c)
+{
+  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
+}
+
+/* A random run of two Han characters of @name, or NULL if it has none. */
+static char *
+two_han (const char *name)
+{
+  g_autofree gunichar *chars = g_utf8_to_ucs4_fast (name, -1, NULL);
+  glong n = chars != NULL ? (glong) g_utf8_strlen (name, -1) : 0;
+  g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (glong));
+
+  for (glong i = 0; i + 1 < n; i++)
+    if (is_han (chars[i]) && is_han (chars[i + 1]))
+      g_array_append_val (starts, i);
+  if (starts->len == 0)
+    return NULL;
+  return g_ucs4_to_utf8 (chars + g_array_index (starts, glong, next_random () % starts->len), 2,
+                         NULL, NULL, NULL);
+}
+
+static GPtrArray *
+sample_queries (sqlite3 *db, guint n)
+{
+  GPtrArray *queries = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *range, *pick;
+  gint64 lo = 0, hi = 0;
+
+  sqlite3_prepare_v2 (db, "SELECT min (id), max (id) FROM client", -1, &range, NULL);
+  if (sqlite3_step (range) == SQLITE_ROW)
+    {
+      lo = sqlite3_column_int64 (range, 0);
+      hi = sqlite3_column_int64 (range, 1);
+    }
+  sqlite3_finalize (range);
+  sqlite3_prepare_v2 (db, "SELECT name FROM client WHERE id >= ?1 ORDER BY id LIMIT 1", -1,
+                      &pick, NULL);
+  for (guint tries = 0; queries->len < n && hi > lo && tries < n * 20; tries++)
+    {
+      char *query;
+
+      sqlite3_bind_int64 (pick, 1, lo + (gint64) (next_random () % (guint64) (hi - lo + 1)));
+      if (sqlite3_step (pick) == SQLITE_ROW
+          && (query = two_han ((const char *) sqlite3_column_text (pick, 0))) != NULL)
+        g_ptr_array_add (queries, query);
+      sqlite3_reset (pick);
+    }
+  sqlite3_finalize (pick);
+  return queries;
+}
+
+static double
+like_scan (sqlite3_stmt *like, const char *query, guint *out_matches)
+{
+  g_autofree char *pattern = g_strconcat ("%", query, "%", NULL);
+  gint64 start = g_get_monotonic_time ();
+  guint matches = 0;
+
+  sqlite3_bind_text (like, 1, pattern, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (like) == SQLITE_ROW)
+    matches++;
+  sqlite3_reset (like);
+  *out_matches = matches;
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static double
+store_list (CdStore *store, const char *query)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) rows = cd_store_list (store, CD_KIND_CLIENTS, NULL, query, 0,
+                                             CD_LIST_VIEW_PAGE_SIZE, &error);
+
+  if (rows == NULL)
+    g_printerr ("store: %s\n", error->message);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+check_done (Watch *w)
+{
+  if (w->model_at == 0 && w->changed && !cd_list_view_get_loading (w->view))
+    w->model_at = g_get_monotonic_time ();
+}
+
+static void
+on_items_changed_cb (GListModel *model, guint position, guint removed, guint added, Watch *w)
+{
+  w->changed = TRUE;
+  check_done (w);
+}
+
+static void
+on_loading_cb (CdListView *view, GParamSpec *pspec, Watch *w)
+{
+  check_done (w);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock, Watch *w)
+{
+  if (w->model_at != 0 && w->painted_at == 0)
+    w->painted_at = g_get_monotonic_time ();
+}
+
+/* Runs the main loop until @done, or for at most ten seconds. */
+static gboolean
+iterate_until (gboolean (*done) (Watch *), Watch *w)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (w) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  return done (w);
+}
+
+static gboolean
+is_loaded (Watch *w)
+{
+  return cd_list_view_get_loaded (w->view) && !cd_list_view_get_loading (w->view);
+}
+
+static gboolean
+is_painted (Watch *w)
+{
+  return w->painted_at != 0;
+}
+
+/* Sets @query and waits for the painted result: the list time and the
+ * painted time, in ms. */
+static gboolean
+list_search (Watch *w, const char *query, double *list_ms, double *painted_ms)
+{
+  gint64 start;
+
+  w->changed = FALSE;
+  w->model_at = w->painted_at = 0;
+  start = g_get_monotonic_time ();
+  cd_list_view_set_search (w->view, query);
+  /* An unchanged list emits nothing: then only loading tells. */
+  if (!iterate_until (is_painted, w))
+    return FALSE;
+  *list_ms = (w->model_at - start) / 1000.0;
+  *painted_ms = (w->painted_at - start) / 1000.0;
+  return TRUE;
+}
+
+static void
+print_stats (const char *name, double *values, guint n)
+{
+  double median = bench_median (values, n), p95 = bench_percentile (values, n, 0.95);
+
+  printf ("\"%s\": {\"median_ms\": %.2f, \"p95_ms\": %.2f, \"max_ms\": %.2f}", name, median, p95,
+          values[n - 1]);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *db_path = NULL;
+  int n_queries = 100, seed = 42;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "The large demo database", "PATH" },
+    { "queries", 0, 0, G_OPTION_ARG_INT, &n_queries, "Queries measured (default 100)", "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed for picking them (default 42)", "N" },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) options = g_option_context_new ("— client search benchmark");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdStore) store = NULL;
+  g_autoptr (CdContext) context = NULL;
+  g_autoptr (GPtrArray) queries = NULL;
+  g_autofree double *list = NULL, *painted = NULL, *sql = NULL, *like = NULL;
+  g_autofree double *matches = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *like_stmt = NULL;
+  Watch w = { 0 };
+  guint n = 0;
+
+  g_option_context_add_main_entries (options, entries, NULL);
+  if (!g_option_context_parse (options, &argc, &argv, &error) || db_path == NULL)
+    {
+      g_printerr ("%s\n", error != NULL ? error->message : "--db is needed");
+      return 2;
+    }
+  gtk_init ();
+  adw_init ();
+  prng = (guint32) seed * 2654435761u + 1;
+  n_queries = CLAMP (n_queries, 1, 10000);
+
+  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK
+      || sqlite3_prepare_v2 (db, "SELECT id FROM client WHERE name LIKE ?1 ORDER BY id", -1,
+                             &like_stmt, NULL) != SQLITE_OK)
+    {
+      g_printerr ("%s: %s\n", db_path, sqlite3_errmsg (db));
+      return 2;
+    }
+  queries = sample_queries (db, n_queries + WARM_UP);
+  store = cd_store_open (db_path, &error);
+  if (store == NULL || queries->len < (guint) WARM_UP + 1)
+    {
+      g_printerr ("%s\n", error != NULL ? error->message : "no client names to search for");
+      return 2;
+    }
+  context = cd_context_new (store);
+
+  w.window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (w.window), 1100, 720);
+  w.view = cd_list_view_new (context, CD_SOURCE_CLIENTS);
+  gtk_window_set_child (GTK_WINDOW (w.window), GTK_WIDGET (w.view));
+  g_signal_connect (cd_list_view_get_model (w.view), "items-changed",
+                    G_CALLBACK (on_items_changed_cb), &w);
+  g_signal_connect (w.view, "notify::loading", G_CALLBACK (on_loading_cb), &w);
+  gtk_window_present (GTK_WINDOW (w.window));
+  g_signal_connect (gtk_widget_get_frame_clock (w.window), "after-paint",
+                    G_CALLBACK (on_after_paint_cb), &w);
+  if (!iterate_until (is_loaded, &w))
+    {
+      g_printerr ("the client list did not load\n");
+      return 2;
+    }
+
+  list = g_new (double, queries->len);
+  painted = g_new (double, queries->len);
+  sql = g_new (double, queries->len);
+  like = g_new (double, queries->len);
+  matches = g_new (double, queries->len);
+  for (guint i = 0; i < queries->len; i++)
+    {
+      const char *query = queries->pdata[i];
+      double l, p, s, k;
+      guint found;
+
+      k = like_scan (like_stmt, query, &found);
+      s = store_list (store, query);
+      if (!list_search (&w, query, &l, &p))
+        {
+          g_printerr ("the list did not update for “%s”\n", query);
+          return 2;
+        }
+      if (i < WARM_UP)
+        continue;
+      printf ("%-6s list %7.2f ms  painted %7.2f ms  store %7.2f ms  LIKE %7.2f ms  %u names\n",
+              query, l, p, s, k, found);
+      list[n] = l, painted[n] = p, sql[n] = s, like[n] = k, matches[n] = found;
+      n++;
+    }
+
+  printf ("RESULT {\"item\": \"client-search\", \"queries\": %u, ", n);
+  print_stats ("list", list, n);
+  printf (", ");
+  print_stats ("painted", painted, n);
+  printf (", ");
+  print_stats ("store", sql, n);
+  printf (", ");
+  print_stats ("like", like, n);
+  printf (", \"median_matches\": %.0f, \"page_size\": %d}\n", bench_median (matches, n),
+          CD_LIST_VIEW_PAGE_SIZE);
+
+  gtk_window_destroy (GTK_WINDOW (w.window));
+  sqlite3_finalize (like_stmt);
+  sqlite3_close (db);
+  return 0;
+}
