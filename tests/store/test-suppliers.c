@@ -192,6 +192,7 @@ test_supplier_validation (Fixture *f, gconstpointer data)
   g_autofree char *long_name = g_strnfill (301, 'A');
 
   s->name = g_strdup (long_name);
+  g_free (s->category);
   s->category = g_strdup ("print");
   g_assert_false (cd_store_supplier_save (f->store, s, &error));
   g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID);
