@@ -47,7 +47,7 @@ typedef struct
   guint n_clients;
   guint n_am, n_ae, n_creative;
   guint suppliers_base;             /* × {3,3,1,2,2,1} / 2 per category */
-  guint projects[3];                /* per client of tier A, B, C */
+  guint projects[3];                /* per client of tier A, B, C, over the three years */
   guint wo_mean;
   guint wo_target;                  /* top up to at least this many */
   guint campaign_orders;            /* ×10 lines, accepted in one month */
