@@ -26,6 +26,8 @@ struct _CdPagedModel
   CdStore      *store;
   CdPageQuery  *query;
   GArray       *ids;          /* gint64, the query's order */
+  GArray       *base_ids;     /* the last query without search text… */
+  char         *base_key;     /* …and its filters and sort (query_key) */
   guint         generation;       /* of the query: ids replies */
   guint         page_generation;  /* of the ids: page replies */
   GHashTable   *pages;            /* index → Page */
@@ -51,7 +53,15 @@ typedef struct
   guint         generation;
 } IdsReply;
 
+typedef struct
+{
+  CdStore     *store;
+  CdPageQuery *query;
+  GArray      *base;   /* nullable: filter these by the search text */
+} IdsJob;
+
 static void cd_paged_model_list_model_init (GListModelInterface *iface);
+static char *query_key (const CdPageQuery *query);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CdPagedModel, cd_paged_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
@@ -250,7 +260,7 @@ on_ids_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (CdPagedModel) self = reply->model;
   guint generation = reply->generation;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) ids = cd_store_page_ids_finish (CD_STORE (source), result, &error);
+  g_autoptr (GArray) ids = g_task_propagate_pointer (G_TASK (result), &error);
   gboolean was_loading;
   guint old_n, new_n;
 
@@ -265,6 +275,13 @@ on_ids_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         g_warning ("Could not read the list: %s", error->message);
       update_loading (self, was_loading);
       return;
+    }
+  if (self->query->search == NULL)
+    {
+      g_clear_pointer (&self->base_ids, g_array_unref);
+      g_free (self->base_key);
+      self->base_ids = g_array_ref (ids);
+      self->base_key = query_key (self->query);
     }
   old_n = n_ids (self);
   drop_pages (self);
@@ -281,10 +298,65 @@ on_ids_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
+ids_job_free (IdsJob *job)
+{
+  g_object_unref (job->store);
+  cd_page_query_free (job->query);
+  g_clear_pointer (&job->base, g_array_unref);
+  g_free (job);
+}
+
+static void
+ids_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  IdsJob *job = data;
+  GError *error = NULL;
+  GArray *ids;
+
+  if (job->base != NULL && job->query->search == NULL)
+    ids = g_array_ref (job->base);
+  else if (job->base != NULL)
+    ids = cd_store_page_filter_ids (job->store, job->query->kind, job->query->search, job->base,
+                                    cancellable, &error);
+  else
+    ids = cd_store_page_ids (job->store, job->query, cancellable, &error);
+  if (ids == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+}
+
+/* What a query is apart from its search text. */
+static char *
+query_key (const CdPageQuery *query)
+{
+  g_autofree char *filters = query->filters != NULL ? g_variant_print (query->filters, TRUE) : NULL;
+
+  return g_strdup_printf ("%s|%d|%s", query->sort_key ? query->sort_key : "",
+                          query->descending, filters ? filters : "");
+}
+
+/* Typing narrows the list that was shown before any text: the ids of the
+ * whole list in its order are kept, and a keystroke only asks the search
+ * index which of them match (no sort of thousands of matches). */
+static GArray *
+base_for (CdPagedModel *self)
+{
+  g_autofree char *key = NULL;
+
+  if (self->base_ids == NULL || !cd_store_page_can_filter_ids (self->query->kind))
+    return NULL;
+  key = query_key (self->query);
+  return g_strcmp0 (key, self->base_key) == 0 ? g_array_ref (self->base_ids) : NULL;
+}
+
+static void
 run_query (CdPagedModel *self)
 {
   gboolean was_loading = cd_paged_model_get_loading (self);
   IdsReply *reply = g_new0 (IdsReply, 1);
+  g_autoptr (GTask) task = NULL;
+  IdsJob *job;
 
   /* The old ids and their pages stay until the new ids arrive, so the
    * list keeps showing something consistent meanwhile. */
@@ -295,8 +367,14 @@ run_query (CdPagedModel *self)
   self->ids_pending = TRUE;
   reply->model = g_object_ref (self);
   reply->generation = self->generation;
-  cd_store_page_ids_async (self->store, self->query, self->ids_cancellable,
-                           on_ids_done_cb, reply);
+  job = g_new0 (IdsJob, 1);
+  job->store = g_object_ref (self->store);
+  job->query = cd_page_query_copy (self->query);
+  job->base = base_for (self);
+  task = g_task_new (NULL, self->ids_cancellable, on_ids_done_cb, reply);
+  g_task_set_source_tag (task, run_query);
+  g_task_set_task_data (task, job, (GDestroyNotify) ids_job_free);
+  g_task_run_in_thread (task, ids_thread);
   update_loading (self, was_loading);
 }
 
@@ -362,6 +440,8 @@ cd_paged_model_finalize (GObject *object)
 
   g_hash_table_unref (self->pages);
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->base_ids, g_array_unref);
+  g_free (self->base_key);
   cd_page_query_free (self->query);
 
   G_OBJECT_CLASS (cd_paged_model_parent_class)->finalize (object);
@@ -510,6 +590,8 @@ void
 cd_paged_model_reload (CdPagedModel *self)
 {
   g_return_if_fail (CD_IS_PAGED_MODEL (self));
+  g_clear_pointer (&self->base_ids, g_array_unref);
+  g_clear_pointer (&self->base_key, g_free);
   run_query (self);
 }
 

@@ -61,6 +61,13 @@ GVariant           *cd_store_page_rows        (CdStore           *self,
                                                const gint64      *ids,
                                                guint              n_ids,
                                                GError           **error);
+gboolean            cd_store_page_can_filter_ids (CdKind          kind);
+GArray             *cd_store_page_filter_ids  (CdStore           *self,
+                                               CdKind             kind,
+                                               const char        *search,
+                                               const GArray      *ordered,
+                                               GCancellable      *cancellable,
+                                               GError           **error);
 
 void                cd_store_page_ids_async   (CdStore           *self,
                                                const CdPageQuery *query,
