@@ -9,6 +9,8 @@
 #include "gui/cd-acceptance-editor.h"
 #include "gui/cd-contract-editor.h"
 #include "gui/cd-list-view.h"
+#include "gui/cd-projects-view.h"
+#include "gui/cd-work-orders-view.h"
 #include "gui/cd-quote-editor.h"
 #include "gui/cd-row.h"
 #include "gui/cd-supplier-order-window.h"
@@ -99,13 +101,13 @@ build_clients (CdWindow *self)
 static GtkWidget *
 build_projects (CdWindow *self)
 {
-  return GTK_WIDGET (add_list (self, CD_SOURCE_PROJECTS));
+  return GTK_WIDGET (cd_projects_view_new (self->context));
 }
 
 static GtkWidget *
 build_work_orders (CdWindow *self)
 {
-  return GTK_WIDGET (add_list (self, CD_SOURCE_WORK_ORDERS));
+  return GTK_WIDGET (cd_work_orders_view_new (self->context));
 }
 
 /* Row activation opens the record's own window, where one exists. */

@@ -227,6 +227,35 @@ cd_store_project_get (CdStore *self, gint64 id, GError **error)
   return project;
 }
 
+gint64
+cd_store_project_find (CdStore *self, const char *number, GError **error)
+{
+  g_autofree char *wanted = g_strstrip (g_strdup (number ? number : ""));
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (CD_IS_STORE (self), 0);
+
+  cd_store_lock (self);
+  stmt = cd_store_prepare (self, "SELECT id FROM project WHERE number = ?1", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, wanted, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      else if (rc == SQLITE_DONE)
+        g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
+                     _("There is no project numbered “%s”."), wanted);
+      else
+        cd_store_set_error (self, error, rc, _("finding a project"));
+      sqlite3_reset (stmt);
+    }
+  cd_store_unlock (self);
+  return id;
+}
+
 static gboolean
 check_project (CdStore *self, CdProject *project, char **out_start, char **out_due, GError **error)
 {

@@ -41,6 +41,10 @@ int        cd_store_project_default_min_margin (CdStore   *self);
 CdProject *cd_store_project_get              (CdStore     *self,
                                               gint64       id,
                                               GError     **error);
+/* The id of the project numbered @number (0 and NOT_FOUND when none). */
+gint64     cd_store_project_find             (CdStore     *self,
+                                              const char  *number,
+                                              GError     **error);
 /* Inserts @project when its id is 0 (number and id are set; status
  * "brief"; an empty brief is created with it), else updates its fields
  * (never its status). */

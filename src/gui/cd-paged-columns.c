@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cd-gui"
+
+#include <glib/gi18n.h>
+
+#include "core/cd-states.h"
+#include "gui/cd-paged-columns.h"
+#include "gui/cd-paged-model.h"
+#include "gui/cd-row.h"
+#include "store/cd-store-projects.h"
+
+char *
+cd_paged_columns_text (gpointer row, const CdPagedColumn *column)
+{
+  g_autofree char *text = NULL;
+  gint64 value = 0;
+
+  if (row == NULL || cd_row_is_loading (row))
+    return g_strdup ("…");
+  switch (column->kind)
+    {
+    case CD_CELL_STATE:
+      text = cd_row_dup_string (row, column->key);
+      return g_strdup (text ? cd_state_label (column->entity, text) : "");
+    case CD_CELL_DEPARTMENT:
+      text = cd_row_dup_string (row, column->key);
+      return g_strdup (text ? cd_work_order_department_label (text) : "");
+    case CD_CELL_PRIORITY:
+      cd_row_get_int64 (row, column->key, &value);
+      return g_strdup (cd_work_order_priority_label ((int) value));
+    case CD_CELL_HOURS:
+      cd_row_get_int64 (row, column->key, &value);
+      return value > 0 ? g_strdup_printf ("%.1f", value / 60.0) : g_strdup ("");
+    case CD_CELL_TEXT:
+    default:
+      text = cd_row_dup_string (row, column->key);
+      return g_strdup (text ? text : "");
+    }
+}
+
+static void
+on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const CdPagedColumn *column)
+{
+  GtkWidget *cell = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), column->chars);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), MIN (column->chars, 6));
+  if (column->kind == CD_CELL_HOURS)
+    gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0);
+  gtk_list_item_set_child (item, cell);
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const CdPagedColumn *column)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  gpointer row = gtk_list_item_get_item (item);
+  g_autofree char *text = cd_paged_columns_text (row, column);
+  gint64 overdue = 0;
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  if (row != NULL && !cd_row_is_loading (row))
+    cd_row_get_int64 (row, "overdue", &overdue);
+  if (overdue)
+    gtk_widget_add_css_class (cell, "overdue");
+  else
+    gtk_widget_remove_css_class (cell, "overdue");
+}
+
+/**
+ * cd_paged_columns_add:
+ * @columns: (array length=n_columns): static descriptions (kept by pointer)
+ */
+void
+cd_paged_columns_add (GtkColumnView *view, const CdPagedColumn *columns, guint n_columns)
+{
+  for (guint i = 0; i < n_columns; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), (gpointer) &columns[i]);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), (gpointer) &columns[i]);
+      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      if (columns[i].sort_key != NULL)
+        {
+          g_autoptr (GtkSorter) sorter = cd_paged_model_column_sorter (columns[i].sort_key);
+
+          gtk_column_view_column_set_sorter (column, sorter);
+        }
+      gtk_column_view_append_column (view, column);
+      g_object_unref (column);
+    }
+}
+
+/* The look of an overdue row and of the margin warning; installed once per
+ * display by the views that use them. */
+void
+cd_paged_columns_ensure_style (void)
+{
+  static gboolean done = FALSE;
+  g_autoptr (GtkCssProvider) provider = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (done || display == NULL)
+    return;
+  done = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider,
+                                   ".overdue { color: @error_color; font-weight: bold; }\n"
+                                   ".margin-warning { background: alpha(@warning_bg_color, 0.35);"
+                                   " border-radius: 6px; padding: 6px 12px; }\n", -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Columns of a GtkColumnView over a CdPagedModel (projects, work orders):
+ * one GtkInscription cell per column, bound from a key of the row; a row
+ * whose "overdue" is set gets the "overdue" style class on every cell. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CD_CELL_TEXT,
+  CD_CELL_STATE,      /* a state name shown as its label (@entity) */
+  CD_CELL_DEPARTMENT, /* a work order department */
+  CD_CELL_PRIORITY,
+  CD_CELL_HOURS,      /* minutes shown as hours */
+} CdCellKind;
+
+typedef struct
+{
+  const char *title;      /* untranslated (N_) */
+  const char *key;        /* row key */
+  const char *sort_key;   /* nullable: not sortable */
+  CdCellKind  kind;
+  const char *entity;     /* for CD_CELL_STATE */
+  int         chars;
+} CdPagedColumn;
+
+void  cd_paged_columns_add   (GtkColumnView       *view,
+                              const CdPagedColumn *columns,
+                              guint                n_columns);
+/* The text a cell of @kind shows for @row's @key. (transfer full) */
+char *cd_paged_columns_text  (gpointer             row,
+                              const CdPagedColumn *column);
+
+void  cd_paged_columns_ensure_style (void);
+
+G_END_DECLS
