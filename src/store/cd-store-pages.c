@@ -713,6 +713,75 @@ cd_store_page_filter_ids (CdStore *self, CdKind kind, const char *search,
   return g_steal_pointer (&kept);
 }
 
+static const struct
+{
+  CdKind      kind;
+  const char *filter;
+  const char *sql;
+} choice_sql[] = {
+  { CD_KIND_CLIENTS, "industry",
+    "SELECT DISTINCT industry, industry FROM client WHERE industry IS NOT NULL ORDER BY 1" },
+  { CD_KIND_CLIENTS, "region",
+    "SELECT DISTINCT region, region FROM client WHERE region IS NOT NULL ORDER BY 1" },
+  { CD_KIND_CLIENTS, "owner",
+    "SELECT s.id, s.name FROM staff s WHERE EXISTS (SELECT 1 FROM client c"
+    " WHERE c.owner_id = s.id) ORDER BY s.name" },
+  { CD_KIND_CLIENTS, "tier", "SELECT code, label FROM tier ORDER BY position" },
+  { CD_KIND_WORK_ORDERS, "assignee",
+    "SELECT s.id, s.name FROM staff s WHERE EXISTS (SELECT 1 FROM work_order w"
+    " WHERE w.assignee_id = s.id) ORDER BY s.name" },
+};
+
+/**
+ * cd_store_page_choices:
+ * @filter: a filter name whose values come from the data ("industry",
+ *   "region", "owner", "tier"; work orders: "assignee")
+ *
+ * Returns: (transfer full): a(ss) of value (ids in decimal) and label, or
+ *   %NULL with @error set. Reads every row of the kind: call it off the UI
+ *   thread.
+ */
+GVariant *
+cd_store_page_choices (CdStore *self, CdKind kind, const char *filter, GError **error)
+{
+  GVariantBuilder choices;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CD_IS_STORE (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (choice_sql) && stmt == NULL; i++)
+    if (choice_sql[i].kind == kind && g_strcmp0 (choice_sql[i].filter, filter) == 0)
+      {
+        cd_store_lock (self);
+        stmt = cd_store_prepare (self, choice_sql[i].sql, error);
+        if (stmt == NULL)
+          {
+            cd_store_unlock (self);
+            return NULL;
+          }
+      }
+  if (stmt == NULL)
+    {
+      g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID,
+                   _("“%s” is not a filter of this list."), filter);
+      return NULL;
+    }
+  g_variant_builder_init (&choices, G_VARIANT_TYPE ("a(ss)"));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_variant_builder_add (&choices, "(ss)", (const char *) sqlite3_column_text (stmt, 0),
+                           (const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  cd_store_unlock (self);
+  if (rc != SQLITE_DONE)
+    {
+      g_variant_builder_clear (&choices);
+      cd_store_set_error (self, error, rc, _("reading a list"));
+      return NULL;
+    }
+  return g_variant_ref_sink (g_variant_builder_end (&choices));
+}
+
 static void
 ids_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {

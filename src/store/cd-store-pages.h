@@ -68,6 +68,10 @@ GArray             *cd_store_page_filter_ids  (CdStore           *self,
                                                const GArray      *ordered,
                                                GCancellable      *cancellable,
                                                GError           **error);
+GVariant           *cd_store_page_choices     (CdStore           *self,
+                                               CdKind             kind,
+                                               const char        *filter,
+                                               GError           **error);
 
 void                cd_store_page_ids_async   (CdStore           *self,
                                                const CdPageQuery *query,

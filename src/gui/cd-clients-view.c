@@ -1,0 +1,707 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Clients view. Rows come from a CdPagedModel (the database sorts,
+ * filters and searches; 100,000 clients cost their ids and a few pages).
+ * Column headers sort through the model (see cd_paged_model_follow_sorter);
+ * filter chips are drop-downs and toggles whose state is spelled out under
+ * them with one "Clear filters" button; the columns shown are remembered in
+ * the "client-columns" setting. */
+#define G_LOG_DOMAIN "cd-gui"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "core/cd-money.h"
+#include "gui/cd-clients-view.h"
+#include "gui/cd-row.h"
+#include "store/cd-store-pages.h"
+
+typedef enum { CELL_TEXT, CELL_STATUS, CELL_COUNT, CELL_MONEY } CellKind;
+
+typedef struct
+{
+  const char *key;     /* sort key and setting value */
+  const char *field;   /* in the row */
+  const char *title;
+  CellKind    cell;
+} Column;
+
+static const Column columns[] = {
+  { "name", "name", N_("Name"), CELL_TEXT },
+  { "short-name", "short_name", N_("Short name"), CELL_TEXT },
+  { "tier", "tier", N_("Tier"), CELL_TEXT },
+  { "status", "status", N_("Status"), CELL_STATUS },
+  { "industry", "industry", N_("Industry"), CELL_TEXT },
+  { "region", "region", N_("Region"), CELL_TEXT },
+  { "owner", "owner", N_("Account manager"), CELL_TEXT },
+  { "last-visit", "last_visit", N_("Last visit"), CELL_TEXT },
+  { "next-visit-due", "next_visit_due", N_("Next visit due"), CELL_TEXT },
+  { "open-projects", "open_projects", N_("Open projects"), CELL_COUNT },
+  { "receivables", "receivables_fen", N_("Receivables"), CELL_MONEY },
+};
+
+typedef struct
+{
+  const char *filter;   /* CdPageQuery filter name */
+  const char *any;      /* the first entry: no filter */
+} Choice;
+
+static const Choice choices[] = {
+  { "tier", N_("Any tier") },
+  { "status", N_("Any status") },
+  { "owner", N_("Any account manager") },
+  { "industry", N_("Any industry") },
+  { "region", N_("Any region") },
+};
+
+#define N_CHOICES G_N_ELEMENTS (choices)
+
+struct _CdClientsView
+{
+  GtkWidget       parent_instance;
+
+  CdContext      *context;
+  CdPagedModel   *model;
+  GSettings      *settings;
+  GCancellable   *cancellable;
+
+  GtkWidget      *box;
+  GtkSearchEntry *search_entry;
+  GtkMenuButton  *columns_button;
+  GtkFlowBox     *filter_box;
+  GtkLabel       *filter_state;
+  GtkButton      *clear_button;
+  GtkStack       *stack;
+  GtkColumnView  *column_view;
+  AdwStatusPage  *status_page;
+
+  GtkDropDown    *drop_downs[N_CHOICES];
+  GPtrArray      *values[N_CHOICES];   /* value per drop-down entry; [0] = NULL */
+  GtkToggleButton *overdue_toggle;
+  GtkToggleButton *complaints_toggle;
+  GtkColumnViewColumn *view_columns[G_N_ELEMENTS (columns)];
+  GtkWidget      *context_menu;
+  gint64          menu_client;
+};
+
+G_DEFINE_FINAL_TYPE (CdClientsView, cd_clients_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  SIGNAL_OPEN_CLIENT,
+  SIGNAL_NEW_VISIT,
+  SIGNAL_EXPORT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+status_label (const char *status)
+{
+  if (g_strcmp0 (status, "prospect") == 0)
+    return _("Prospect");
+  if (g_strcmp0 (status, "active") == 0)
+    return _("Active");
+  if (g_strcmp0 (status, "dormant") == 0)
+    return _("Dormant");
+  if (g_strcmp0 (status, "lost") == 0)
+    return _("Lost");
+  return status;
+}
+
+static char *
+cell_text (CdRow *row, const Column *column)
+{
+  gint64 number = 0;
+
+  if (cd_row_is_loading (row))
+    return g_strdup (column->cell == CELL_TEXT && g_str_equal (column->key, "name") ? "…" : "");
+  switch (column->cell)
+    {
+    case CELL_STATUS:
+      {
+        g_autofree char *status = cd_row_dup_string (row, column->field);
+        return g_strdup (status_label (status));
+      }
+    case CELL_MONEY:
+      if (!cd_row_get_int64 (row, column->field, &number))
+        return g_strdup ("");
+      return cd_money_format (number);
+    case CELL_COUNT:
+    case CELL_TEXT:
+    default:
+      return cd_row_dup_string (row, column->field);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Cells                                                                */
+
+static void
+on_cell_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y,
+                    GtkListItem *item)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  CdClientsView *self = CD_CLIENTS_VIEW (gtk_widget_get_ancestor (cell, CD_TYPE_CLIENTS_VIEW));
+  CdRow *row = gtk_list_item_get_item (item);
+  graphene_point_t point;
+
+  if (self == NULL || row == NULL || cd_row_is_loading (row))
+    return;
+  gtk_selection_model_select_item (gtk_column_view_get_model (self->column_view),
+                                   gtk_list_item_get_position (item), TRUE);
+  self->menu_client = cd_row_get_id (row);
+  if (!gtk_widget_compute_point (cell, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+    return;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                               &(GdkRectangle) { point.x, point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  const Column *column = data;
+  GtkWidget *label = gtk_inscription_new (NULL);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label),
+                                 g_str_equal (column->key, "name") ? 24 : 6);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label),
+                                 g_str_equal (column->key, "name") ? 30 : 10);
+  if (column->cell == CELL_MONEY || column->cell == CELL_COUNT)
+    gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_cell_pressed_cb), item);
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  g_autofree char *text = cell_text (gtk_list_item_get_item (item), data);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+}
+
+static void
+add_columns (CdClientsView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr (GtkSorter) sorter = cd_paged_model_column_sorter (columns[i].key);
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), (gpointer) &columns[i]);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), (gpointer) &columns[i]);
+      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      if (i == 0)
+        gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+      self->view_columns[i] = column;
+      g_object_unref (column);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Columns menu                                                         */
+
+static void
+save_columns (CdClientsView *self)
+{
+  g_auto (GStrv) shown = cd_clients_view_dup_visible_columns (self);
+
+  g_settings_set_strv (self->settings, "client-columns", (const char *const *) shown);
+}
+
+static void
+on_column_toggled_cb (GtkCheckButton *check, CdClientsView *self)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "column"));
+
+  gtk_column_view_column_set_visible (self->view_columns[i], gtk_check_button_get_active (check));
+  save_columns (self);
+}
+
+static void
+build_columns_menu (CdClientsView *self)
+{
+  g_auto (GStrv) shown = g_settings_get_strv (self->settings, "client-columns");
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *popover = gtk_popover_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      /* The name always shows: a row must say which client it is. */
+      gboolean visible = i == 0 || g_strv_contains ((const char *const *) shown, columns[i].key);
+      GtkWidget *check = gtk_check_button_new_with_label (_(columns[i].title));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), visible);
+      gtk_widget_set_sensitive (check, i != 0);
+      gtk_column_view_column_set_visible (self->view_columns[i], visible);
+      g_object_set_data (G_OBJECT (check), "column", GUINT_TO_POINTER (i));
+      g_signal_connect (check, "toggled", G_CALLBACK (on_column_toggled_cb), self);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (self->columns_button, popover);
+}
+
+/* ------------------------------------------------------------------ */
+/* Filters                                                              */
+
+static GVariant *
+build_filters (CdClientsView *self)
+{
+  GVariantDict dict;
+
+  g_variant_dict_init (&dict, NULL);
+  for (guint i = 0; i < N_CHOICES; i++)
+    {
+      guint selected = gtk_drop_down_get_selected (self->drop_downs[i]);
+      const char *value;
+
+      if (selected == 0 || selected >= self->values[i]->len)
+        continue;
+      value = self->values[i]->pdata[selected];
+      if (g_str_equal (choices[i].filter, "owner"))
+        g_variant_dict_insert (&dict, "owner", "x", g_ascii_strtoll (value, NULL, 10));
+      else
+        g_variant_dict_insert (&dict, choices[i].filter, "s", value);
+    }
+  if (gtk_toggle_button_get_active (self->overdue_toggle))
+    g_variant_dict_insert (&dict, "visit-overdue", "b", TRUE);
+  if (gtk_toggle_button_get_active (self->complaints_toggle))
+    g_variant_dict_insert (&dict, "open-complaints", "b", TRUE);
+  return g_variant_dict_end (&dict);
+}
+
+static gboolean
+has_filters (CdClientsView *self)
+{
+  GVariant *filters = cd_paged_model_get_filters (self->model);
+
+  return filters != NULL && g_variant_n_children (filters) > 0;
+}
+
+static char *
+describe_filters (CdClientsView *self)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  g_string_printf (text, g_dngettext (NULL, "%u client", "%u clients", n), n);
+  for (guint i = 0; i < N_CHOICES; i++)
+    {
+      GtkStringObject *item = gtk_drop_down_get_selected_item (self->drop_downs[i]);
+
+      if (gtk_drop_down_get_selected (self->drop_downs[i]) > 0 && item != NULL)
+        g_string_append_printf (text, " · %s", gtk_string_object_get_string (item));
+    }
+  if (gtk_toggle_button_get_active (self->overdue_toggle))
+    g_string_append_printf (text, " · %s", _("visit overdue"));
+  if (gtk_toggle_button_get_active (self->complaints_toggle))
+    g_string_append_printf (text, " · %s", _("open complaints"));
+  if (cd_paged_model_get_search (self->model) != NULL)
+    g_string_append_printf (text, " · %s “%s”", _("matching"),
+                            cd_paged_model_get_search (self->model));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+update_state (CdClientsView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  gboolean narrowed;
+  g_autofree char *state = NULL;
+
+  if (self->model == NULL || self->drop_downs[N_CHOICES - 1] == NULL
+      || self->complaints_toggle == NULL)
+    return;  /* still being built, or already taken apart */
+  narrowed = has_filters (self) || cd_paged_model_get_search (self->model) != NULL;
+  state = describe_filters (self);
+
+  gtk_label_set_text (self->filter_state, state);
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_button), narrowed);
+  if (cd_paged_model_get_loading (self->model) && n == 0)
+    return;
+  if (n > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+  if (narrowed)
+    {
+      adw_status_page_set_title (self->status_page, _("No client matches"));
+      adw_status_page_set_description (self->status_page,
+        _("Check the spelling or type fewer characters; names, short names, contacts, "
+          "phone numbers and tax ids are searched. Or clear the filters."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->status_page, _("No clients yet"));
+      adw_status_page_set_description (self->status_page,
+        _("Add the first client with New, or import a CSV file of clients from the main menu."));
+    }
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+on_filter_changed_cb (CdClientsView *self)
+{
+  if (self->model == NULL || self->drop_downs[N_CHOICES - 1] == NULL
+      || self->complaints_toggle == NULL)
+    return;
+  cd_paged_model_set_filters (self->model, build_filters (self));
+  update_state (self);
+}
+
+static GtkDropDown *
+add_drop_down (CdClientsView *self, guint i)
+{
+  const char *const any[] = { _(choices[i].any), NULL };
+  GtkDropDown *drop_down = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (any));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(choices[i].any), -1);
+  self->values[i] = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->values[i], NULL);
+  g_signal_connect_object (drop_down, "notify::selected", G_CALLBACK (on_filter_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_flow_box_append (self->filter_box, GTK_WIDGET (drop_down));
+  return drop_down;
+}
+
+static void
+fill_drop_down (CdClientsView *self, guint i, GVariant *values)
+{
+  GtkStringList *list = GTK_STRING_LIST (gtk_drop_down_get_model (self->drop_downs[i]));
+  GVariantIter iter;
+  const char *value, *label;
+
+  g_variant_iter_init (&iter, values);
+  while (g_variant_iter_next (&iter, "(&s&s)", &value, &label))
+    {
+      g_ptr_array_add (self->values[i], g_strdup (value));
+      gtk_string_list_append (list, label);
+    }
+}
+
+static void
+choices_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  CdStore *store = data;
+  GPtrArray *all = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+
+  for (guint i = 0; i < N_CHOICES; i++)
+    {
+      GVariant *values = NULL;
+
+      if (!g_str_equal (choices[i].filter, "status"))
+        values = cd_store_page_choices (store, CD_KIND_CLIENTS, choices[i].filter, NULL);
+      g_ptr_array_add (all, values != NULL ? values
+                                           : g_variant_ref_sink (g_variant_new ("a(ss)", NULL)));
+    }
+  g_task_return_pointer (task, all, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_choices_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GPtrArray) all = g_task_propagate_pointer (G_TASK (result), NULL);
+  CdClientsView *self = user_data;
+
+  if (all == NULL)
+    return;  /* cancelled: the view is gone */
+  for (guint i = 0; i < N_CHOICES; i++)
+    if (!g_str_equal (choices[i].filter, "status"))
+      fill_drop_down (self, i, all->pdata[i]);
+}
+
+static void
+build_filters_bar (CdClientsView *self)
+{
+  static const char *const statuses[] = { "prospect", "active", "dormant", "lost" };
+  g_autoptr (GTask) task = NULL;
+  guint status_index = 1;
+
+  for (guint i = 0; i < N_CHOICES; i++)
+    self->drop_downs[i] = add_drop_down (self, i);
+  for (guint s = 0; s < G_N_ELEMENTS (statuses); s++)
+    {
+      g_ptr_array_add (self->values[status_index], g_strdup (statuses[s]));
+      gtk_string_list_append (GTK_STRING_LIST (gtk_drop_down_get_model (self->drop_downs[status_index])),
+                              status_label (statuses[s]));
+    }
+  self->overdue_toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("Visit overdue")));
+  self->complaints_toggle =
+    GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("Has open complaints")));
+  g_signal_connect_object (self->overdue_toggle, "toggled", G_CALLBACK (on_filter_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->complaints_toggle, "toggled", G_CALLBACK (on_filter_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_flow_box_append (self->filter_box, GTK_WIDGET (self->overdue_toggle));
+  gtk_flow_box_append (self->filter_box, GTK_WIDGET (self->complaints_toggle));
+
+  /* The choices read every client: a worker thread does it. */
+  task = g_task_new (NULL, self->cancellable, on_choices_cb, self);
+  g_task_set_task_data (task, g_object_ref (cd_context_get_store (self->context)), g_object_unref);
+  g_task_run_in_thread (task, choices_thread);
+}
+
+/* ------------------------------------------------------------------ */
+/* Callbacks and actions                                                */
+
+static void
+on_search_changed_cb (GtkSearchEntry *entry, CdClientsView *self)
+{
+  cd_paged_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  update_state (self);
+}
+
+static gint64
+selected_client (CdClientsView *self)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
+  g_autoptr (CdRow) row = NULL;
+  guint position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return 0;
+  row = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  return row != NULL && !cd_row_is_loading (row) ? cd_row_get_id (row) : 0;
+}
+
+static void
+on_activate_cb (GtkColumnView *view, guint position, CdClientsView *self)
+{
+  g_autoptr (CdRow) row = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+  if (row != NULL && !cd_row_is_loading (row))
+    g_signal_emit (self, signals[SIGNAL_OPEN_CLIENT], 0, cd_row_get_id (row));
+}
+
+static void
+client_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  CdClientsView *self = CD_CLIENTS_VIEW (widget);
+  gint64 id = self->menu_client != 0 ? self->menu_client : selected_client (self);
+
+  self->menu_client = 0;
+  if (g_str_equal (name, "clients.export"))
+    g_signal_emit (self, signals[SIGNAL_EXPORT], 0);
+  else if (id != 0 && g_str_equal (name, "clients.open"))
+    g_signal_emit (self, signals[SIGNAL_OPEN_CLIENT], 0, id);
+  else if (id != 0 && g_str_equal (name, "clients.new-visit"))
+    g_signal_emit (self, signals[SIGNAL_NEW_VISIT], 0, id);
+}
+
+static void
+focus_search (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (CD_CLIENTS_VIEW (widget)->search_entry));
+}
+
+static void
+clear_filters_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  cd_clients_view_clear_filters (CD_CLIENTS_VIEW (widget));
+}
+
+static void
+build_context_menu (CdClientsView *self)
+{
+  g_autoptr (GMenu) menu = g_menu_new ();
+
+  g_menu_append (menu, _("_Open"), "clients.open");
+  g_menu_append (menu, _("New _Visit…"), "clients.new-visit");
+  g_menu_append (menu, _("_Export What Is Shown…"), "clients.export");
+  self->context_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+}
+
+static void
+show_menu_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  CdClientsView *self = CD_CLIENTS_VIEW (widget);
+
+  self->menu_client = selected_client (self);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), NULL);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+/* ------------------------------------------------------------------ */
+/* Overrides                                                            */
+
+static void
+cd_clients_view_dispose (GObject *object)
+{
+  CdClientsView *self = CD_CLIENTS_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  memset (self->drop_downs, 0, sizeof self->drop_downs);
+  self->overdue_toggle = self->complaints_toggle = NULL;
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_CLIENTS_VIEW);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->model);
+  g_clear_object (&self->context);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  for (guint i = 0; i < N_CHOICES; i++)
+    g_clear_pointer (&self->values[i], g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cd_clients_view_parent_class)->dispose (object);
+}
+
+static void
+cd_clients_view_class_init (CdClientsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cd_clients_view_dispose;
+
+  signals[SIGNAL_OPEN_CLIENT] =
+    g_signal_new ("open-client", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SIGNAL_NEW_VISIT] =
+    g_signal_new ("new-visit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SIGNAL_EXPORT] =
+    g_signal_new ("export", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/ClientDesk/ui/cd-clients-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdClientsView, box);
+  gtk_widget_class_bind_template_child (widget_class, CdClientsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CdClientsView, columns_button);
+  gtk_widget_class_bind_template_child (widget_class, CdClientsView, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, CdClientsView, filter_state);
+  gtk_widget_class_bind_template_child (widget_class, CdClientsView, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, CdClientsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, CdClientsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CdClientsView, status_page);
+
+  gtk_widget_class_install_action (widget_class, "clients.open", NULL, client_action);
+  gtk_widget_class_install_action (widget_class, "clients.new-visit", NULL, client_action);
+  gtk_widget_class_install_action (widget_class, "clients.export", NULL, client_action);
+  gtk_widget_class_install_action (widget_class, "clients.clear-filters", NULL,
+                                   clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "clients.focus-search", NULL, focus_search);
+  gtk_widget_class_install_action (widget_class, "clients.menu", NULL, show_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "clients.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "clients.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "clients.menu", NULL);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+cd_clients_view_init (CdClientsView *self)
+{
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new ("org.example.ClientDesk");
+}
+
+/* ------------------------------------------------------------------ */
+/* Public API                                                           */
+
+/* Returns: (transfer full): the view, sorted by name, reading its rows */
+CdClientsView *
+cd_clients_view_new (CdContext *context)
+{
+  CdClientsView *self;
+
+  g_return_val_if_fail (CD_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (CD_TYPE_CLIENTS_VIEW, NULL);
+  self->context = g_object_ref (context);
+  self->model = cd_paged_model_new (cd_context_get_store (context), CD_KIND_CLIENTS);
+  add_columns (self);
+  gtk_column_view_set_model (self->column_view,
+    GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)))));
+  gtk_column_view_sort_by_column (self->column_view, self->view_columns[0], GTK_SORT_ASCENDING);
+  cd_paged_model_follow_sorter (self->model, gtk_column_view_get_sorter (self->column_view));
+  build_columns_menu (self);
+  build_filters_bar (self);
+  build_context_menu (self);
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  g_signal_connect_object (self->search_entry, "search-changed",
+                           G_CALLBACK (on_search_changed_cb), self, 0);
+  g_signal_connect_object (self->clear_button, "clicked",
+                           G_CALLBACK (cd_clients_view_clear_filters), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->column_view, "activate", G_CALLBACK (on_activate_cb), self, 0);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_state), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (update_state), self,
+                           G_CONNECT_SWAPPED);
+  update_state (self);
+  return self;
+}
+
+/* Returns: (transfer none): the rows shown, in their order */
+CdPagedModel *
+cd_clients_view_get_model (CdClientsView *self)
+{
+  g_return_val_if_fail (CD_IS_CLIENTS_VIEW (self), NULL);
+  return self->model;
+}
+
+void
+cd_clients_view_set_search (CdClientsView *self, const char *text)
+{
+  g_return_if_fail (CD_IS_CLIENTS_VIEW (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  /* Not waiting for the entry's typing delay: the caller has the text. */
+  cd_paged_model_set_search (self->model, text);
+  update_state (self);
+}
+
+/* Clears the filter chips and the search text in one go. */
+void
+cd_clients_view_clear_filters (CdClientsView *self)
+{
+  g_return_if_fail (CD_IS_CLIENTS_VIEW (self));
+
+  for (guint i = 0; i < N_CHOICES; i++)
+    gtk_drop_down_set_selected (self->drop_downs[i], 0);
+  gtk_toggle_button_set_active (self->overdue_toggle, FALSE);
+  gtk_toggle_button_set_active (self->complaints_toggle, FALSE);
+  cd_clients_view_set_search (self, NULL);
+}
+
+/* Reads the list again after clients were added or changed. */
+void
+cd_clients_view_reload (CdClientsView *self)
+{
+  g_return_if_fail (CD_IS_CLIENTS_VIEW (self));
+  cd_paged_model_reload (self->model);
+}
+
+/* Returns: (transfer full): the keys of the columns shown, in order */
+GStrv
+cd_clients_view_dup_visible_columns (CdClientsView *self)
+{
+  g_autoptr (GStrvBuilder) keys = g_strv_builder_new ();
+
+  g_return_val_if_fail (CD_IS_CLIENTS_VIEW (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (gtk_column_view_column_get_visible (self->view_columns[i]))
+      g_strv_builder_add (keys, columns[i].key);
+  return g_strv_builder_end (keys);
+}
