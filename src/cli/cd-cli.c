@@ -34,6 +34,10 @@ static const CdCliCommand commands[] = {
     N_("Write the month’s supplier sheet for the cashier."), cd_cli_cmd_export },
   { "export", "export work-orders --month YYYY-MM -o FILE.xlsx",
     N_("Write the month’s work-order summary for HR."), cd_cli_cmd_export },
+  { "render", "render quote|contract|acceptance|pickup-slip|supplier-order NUMBER -o FILE.pdf",
+    N_("Draw a document as PDF with the agency letterhead; a quote number draws its latest "
+       "version unless it ends in /vN."),
+    cd_cli_cmd_render },
   { "render", "render chart NAME --from YYYY-MM --to YYYY-MM -o FILE.png|.svg|.pdf",
     N_("Draw a chart (revenue, pipeline, projects-by-status, supplier-spend, supplier-quality, "
        "workload, client-growth, receivables-aging) as PNG, SVG or PDF."),
