@@ -38,9 +38,58 @@ cd_paged_columns_text (gpointer row, const CdPagedColumn *column)
     }
 }
 
-static void
-on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const CdPagedColumn *column)
+/* What a column's factory knows: every column of its view (a row's texts
+ * are made once for all of them) and which one it is. */
+typedef struct
 {
+  const CdPagedColumn *all;
+  guint                n;
+  guint                index;
+} ColumnRef;
+
+/* A row's cell texts, made on its first bind and kept on the row: one pass
+ * over its dictionary instead of a lookup per cell (a lookup in a{sv}
+ * walks and copies its entries, which dominated scrolling a million rows). */
+typedef struct
+{
+  const CdPagedColumn *all;
+  char               **texts;
+  gboolean             overdue;
+} RowTexts;
+
+static GQuark row_texts_quark;
+static GQuark loading_quark;
+
+static void
+row_texts_free (RowTexts *rt)
+{
+  g_strfreev (rt->texts);
+  g_free (rt);
+}
+
+static const RowTexts *
+row_texts (gpointer row, const ColumnRef *ref)
+{
+  RowTexts *rt = g_object_get_qdata (row, row_texts_quark);
+  gint64 overdue = 0;
+
+  if (rt != NULL && rt->all == ref->all)
+    return rt;
+  rt = g_new0 (RowTexts, 1);
+  rt->all = ref->all;
+  rt->texts = g_new0 (char *, ref->n + 1);
+  for (guint i = 0; i < ref->n; i++)
+    rt->texts[i] = cd_paged_columns_text (row, &ref->all[i]);
+  cd_row_get_int64 (row, "overdue", &overdue);
+  rt->overdue = overdue != 0;
+  g_object_set_qdata_full (row, row_texts_quark, rt, (GDestroyNotify) row_texts_free);
+  return rt;
+}
+
+static void
+on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const ColumnRef *ref)
+{
+  const CdPagedColumn *column = &ref->all[ref->index];
   GtkWidget *cell = gtk_inscription_new (NULL);
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
@@ -52,16 +101,26 @@ on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const CdPaged
 }
 
 static void
-on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const CdPagedColumn *column)
+on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const ColumnRef *ref)
 {
   GtkWidget *cell = gtk_list_item_get_child (item);
   gpointer row = gtk_list_item_get_item (item);
-  g_autofree char *text = cd_paged_columns_text (row, column);
-  gint64 overdue = 0;
+  gboolean overdue = FALSE;
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-  if (row != NULL && !cd_row_is_loading (row))
-    cd_row_get_int64 (row, "overdue", &overdue);
+  /* A placeholder stays one (the model replaces it with a new row), so
+   * asking once per row is enough. */
+  if (row != NULL && g_object_get_qdata (row, row_texts_quark) == NULL
+      && g_object_get_qdata (row, loading_quark) == NULL && cd_row_is_loading (row))
+    g_object_set_qdata (row, loading_quark, GINT_TO_POINTER (1));
+  if (row == NULL || g_object_get_qdata (row, loading_quark) != NULL)
+    gtk_inscription_set_text (GTK_INSCRIPTION (cell), "…");
+  else
+    {
+      const RowTexts *rt = row_texts (row, ref);
+
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell), rt->texts[ref->index]);
+      overdue = rt->overdue;
+    }
   if (overdue)
     gtk_widget_add_css_class (cell, "overdue");
   else
@@ -75,13 +134,23 @@ on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const CdPagedC
 void
 cd_paged_columns_add (GtkColumnView *view, const CdPagedColumn *columns, guint n_columns)
 {
+  if (row_texts_quark == 0)
+    {
+      row_texts_quark = g_quark_from_static_string ("cd-paged-columns-texts");
+      loading_quark = g_quark_from_static_string ("cd-paged-columns-loading");
+    }
   for (guint i = 0; i < n_columns; i++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *column;
+      ColumnRef *ref = g_new0 (ColumnRef, 1);
 
-      g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), (gpointer) &columns[i]);
-      g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), (gpointer) &columns[i]);
+      ref->all = columns;
+      ref->n = n_columns;
+      ref->index = i;
+      g_object_set_data_full (G_OBJECT (factory), "cd-column-ref", ref, g_free);
+      g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), ref);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), ref);
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       if (columns[i].sort_key != NULL)

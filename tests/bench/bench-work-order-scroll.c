@@ -5,7 +5,7 @@
  *   bench-work-order-scroll --db LARGE.db [--scroll-frames N]
  *
  * Needs a display (tools/bench.sh runs it under Xvfb, GSK_RENDERER=cairo).
- * A window with the window's own work-order list (CdListView) is shown; a
+ * A window with the Work orders view (CdWorkOrdersView, over the paged model) is shown; a
  * tick callback keeps the frame clock running every frame, so that any
  * stall of the main loop — a query, a splice of many rows, a long layout —
  * shows as a long gap between two painted frames. Once the list has its
@@ -23,7 +23,7 @@
 #include <adwaita.h>
 
 #include "bench-stats.h"
-#include "gui/cd-list-view.h"
+#include "gui/cd-work-orders-view.h"
 #include "store/cd-context.h"
 
 #define SETTLE_FRAMES 60
@@ -32,7 +32,7 @@ typedef enum { OPENING, SCROLLING, SETTLING, DONE } Phase;
 
 typedef struct
 {
-  CdListView    *view;
+  CdWorkOrdersView *view;
   GtkAdjustment *vadjustment;
   Phase          phase;
   guint          step, steps;
@@ -75,7 +75,8 @@ on_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
   switch (run->phase)
     {
     case OPENING:
-      if (cd_list_view_get_loaded (run->view) && !cd_list_view_get_loading (run->view))
+      if (g_list_model_get_n_items (G_LIST_MODEL (cd_work_orders_view_get_model (run->view))) > 0
+          && !cd_paged_model_get_loading (cd_work_orders_view_get_model (run->view)))
         {
           run->loaded_at = g_get_monotonic_time ();
           run->vadjustment = find_vadjustment (GTK_WIDGET (run->view));
@@ -190,7 +191,7 @@ main (int argc, char **argv)
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
-  run.view = cd_list_view_new (context, CD_SOURCE_WORK_ORDERS);
+  run.view = cd_work_orders_view_new (context);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (run.view));
   gtk_widget_add_tick_callback (window, on_tick_cb, &run, NULL);
   run.shown_at = g_get_monotonic_time ();
@@ -208,7 +209,7 @@ main (int argc, char **argv)
       return 2;
     }
 
-  n_rows = g_list_model_get_n_items (cd_list_view_get_model (run.view));
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (cd_work_orders_view_get_model (run.view)));
   at_bottom = gtk_adjustment_get_value (run.vadjustment) >= bottom (run.vadjustment) - 1;
   max_interval = bench_max ((double *) run.intervals->data, run.intervals->len);
   max_scroll = bench_max ((double *) run.scroll_intervals->data, run.scroll_intervals->len);
