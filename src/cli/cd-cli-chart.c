@@ -13,6 +13,7 @@
 
 #include "cli/cd-cli-chart.h"
 #include "cli/cd-cli-export.h"
+#include "cli/cd-cli-export-clients.h"
 #include "cli/cd-cli-private.h"
 #include "cli/cd-cli-render.h"
 #include "cli/cd-cli-render-supply.h"
@@ -57,6 +58,7 @@ static const SubCommand export_kinds[] = {
   { "director-pack", cd_cli_export_director_pack },
   { "supplier-sheet", cd_cli_export_supplier_sheet },
   { "work-orders", cd_cli_export_work_orders },
+  { "clients", cd_cli_export_clients },
 };
 
 static int

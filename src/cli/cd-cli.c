@@ -34,6 +34,9 @@ static const CdCliCommand commands[] = {
     N_("Write the month’s supplier sheet for the cashier."), cd_cli_cmd_export },
   { "export", "export work-orders --month YYYY-MM -o FILE.xlsx",
     N_("Write the month’s work-order summary for HR."), cd_cli_cmd_export },
+  { "export", "export clients [-o FILE.xlsx]",
+    N_("Write the client list as the Clients view shows it (default clients-YYYY-MM-DD.xlsx)."),
+    cd_cli_cmd_export },
   { "render", "render quote|contract|acceptance|pickup-slip|supplier-order NUMBER -o FILE.pdf",
     N_("Draw a document as PDF with the agency letterhead; a quote number draws its latest "
        "version unless it ends in /vN."),
