@@ -53,17 +53,19 @@ typedef struct
 typedef struct
 {
   const CdPagedColumn *all;
+  GVariant            *dict;     /* what the texts were made from */
   char               **texts;
   gboolean             overdue;
+  gboolean             loading;
 } RowTexts;
 
 static GQuark row_texts_quark;
-static GQuark loading_quark;
 
 static void
 row_texts_free (RowTexts *rt)
 {
   g_strfreev (rt->texts);
+  g_clear_pointer (&rt->dict, g_variant_unref);
   g_free (rt);
 }
 
@@ -71,16 +73,22 @@ static const RowTexts *
 row_texts (gpointer row, const ColumnRef *ref)
 {
   RowTexts *rt = g_object_get_qdata (row, row_texts_quark);
+  GVariant *dict = cd_row_get_dict (row);
   gint64 overdue = 0;
 
-  if (rt != NULL && rt->all == ref->all)
+  /* A row object may be given new contents (cd_row_set_dict): the texts
+   * are kept only while its dictionary is the one they came from. */
+  if (rt != NULL && rt->all == ref->all && rt->dict == dict)
     return rt;
   rt = g_new0 (RowTexts, 1);
   rt->all = ref->all;
+  rt->dict = g_variant_ref (dict);
+  rt->loading = cd_row_is_loading (row);
   rt->texts = g_new0 (char *, ref->n + 1);
   for (guint i = 0; i < ref->n; i++)
-    rt->texts[i] = cd_paged_columns_text (row, &ref->all[i]);
-  cd_row_get_int64 (row, "overdue", &overdue);
+    rt->texts[i] = rt->loading ? g_strdup ("…") : cd_paged_columns_text (row, &ref->all[i]);
+  if (!rt->loading)
+    cd_row_get_int64 (row, "overdue", &overdue);
   rt->overdue = overdue != 0;
   g_object_set_qdata_full (row, row_texts_quark, rt, (GDestroyNotify) row_texts_free);
   return rt;
@@ -107,12 +115,7 @@ on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const ColumnRe
   gpointer row = gtk_list_item_get_item (item);
   gboolean overdue = FALSE;
 
-  /* A placeholder stays one (the model replaces it with a new row), so
-   * asking once per row is enough. */
-  if (row != NULL && g_object_get_qdata (row, row_texts_quark) == NULL
-      && g_object_get_qdata (row, loading_quark) == NULL && cd_row_is_loading (row))
-    g_object_set_qdata (row, loading_quark, GINT_TO_POINTER (1));
-  if (row == NULL || g_object_get_qdata (row, loading_quark) != NULL)
+  if (row == NULL)
     gtk_inscription_set_text (GTK_INSCRIPTION (cell), "…");
   else
     {
@@ -135,10 +138,7 @@ void
 cd_paged_columns_add (GtkColumnView *view, const CdPagedColumn *columns, guint n_columns)
 {
   if (row_texts_quark == 0)
-    {
-      row_texts_quark = g_quark_from_static_string ("cd-paged-columns-texts");
-      loading_quark = g_quark_from_static_string ("cd-paged-columns-loading");
-    }
+    row_texts_quark = g_quark_from_static_string ("cd-paged-columns-texts");
   for (guint i = 0; i < n_columns; i++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
