@@ -12,6 +12,7 @@
 
 #include "core/cd-money.h"
 #include "gui/cd-clients-view.h"
+#include "gui/cd-new-client-dialog.h"
 #include "gui/cd-row.h"
 #include "store/cd-store-pages.h"
 
@@ -507,6 +508,28 @@ focus_search (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
+on_client_created_cb (gint64 id, const char *name, gpointer user_data)
+{
+  CdClientsView *self = user_data;
+
+  /* Show the new client: the list is read again and searched for it. */
+  cd_clients_view_reload (self);
+  cd_clients_view_clear_filters (self);
+  cd_clients_view_set_search (self, name);
+}
+
+static void
+new_client_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  CdClientsView *self = CD_CLIENTS_VIEW (widget);
+  GtkWidget *dialog = cd_new_client_dialog_present (widget, self->context, on_client_created_cb,
+                                                    self);
+
+  /* The view lives as long as its dialog, which calls back into it. */
+  g_object_set_data_full (G_OBJECT (dialog), "cd-view", g_object_ref (self), g_object_unref);
+}
+
+static void
 clear_filters_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   cd_clients_view_clear_filters (CD_CLIENTS_VIEW (widget));
@@ -594,6 +617,9 @@ cd_clients_view_class_init (CdClientsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "clients.open", NULL, client_action);
   gtk_widget_class_install_action (widget_class, "clients.new-visit", NULL, client_action);
   gtk_widget_class_install_action (widget_class, "clients.export", NULL, client_action);
+  gtk_widget_class_install_action (widget_class, "clients.new", NULL, new_client_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "clients.new",
+                                       NULL);
   gtk_widget_class_install_action (widget_class, "clients.clear-filters", NULL,
                                    clear_filters_action);
   gtk_widget_class_install_action (widget_class, "clients.focus-search", NULL, focus_search);

@@ -180,6 +180,59 @@ test_hidden_columns_are_remembered (Fixture *f, gconstpointer data)
   g_settings_reset (settings, "client-columns");
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_a_new_client_can_be_created_and_found (Fixture *f, gconstpointer data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *name, *code;
+  g_autofree char *found = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "clients.new", NULL);
+  cd_test_iterate (100);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  if (dialog == NULL)
+    return;
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  name = cd_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name");
+  code = cd_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Unified social credit code");
+  g_assert_nonnull (name);
+  g_assert_nonnull (code);
+  gtk_editable_set_text (GTK_EDITABLE (name), "苏州星河文旅发展有限公司");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
+  /* A mistyped check character: the reason shows and Create is off. */
+  gtk_editable_set_text (GTK_EDITABLE (code), "91310106MA1FY3XK25");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
+  gtk_editable_set_text (GTK_EDITABLE (code), "91310106MA1FY3XK24");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
+  adw_message_dialog_response (dialog, "create");
+  cd_test_iterate (100);
+  g_assert_true (cd_test_wait (is_idle, f->model, 5000));
+  g_assert_cmpstr (cd_paged_model_get_search (f->model), ==, "苏州星河文旅发展有限公司");
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  found = name_at (f, 0);
+  g_assert_cmpstr (found, ==, "苏州星河文旅发展有限公司");
+
+  /* Found again by two of its characters, as a person would type. */
+  cd_clients_view_set_search (f->view, "星河");
+  g_assert_true (cd_test_wait (is_idle, f->model, 5000));
+  g_assert_cmpuint (n_rows (f), >=, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -196,5 +249,7 @@ main (int argc, char **argv)
               fixture_set_up, test_filters_show_their_state_and_clear, fixture_tear_down);
   g_test_add ("/gui/clients-view/hidden-columns-are-remembered", Fixture, NULL,
               fixture_set_up, test_hidden_columns_are_remembered, fixture_tear_down);
+  g_test_add ("/gui/clients-view/a-new-client-can-be-created-and-found", Fixture, NULL,
+              fixture_set_up, test_a_new_client_can_be_created_and_found, fixture_tear_down);
   return g_test_run ();
 }
