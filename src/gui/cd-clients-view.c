@@ -14,6 +14,7 @@
 #include "gui/cd-clients-view.h"
 #include "gui/cd-new-client-dialog.h"
 #include "gui/cd-row.h"
+#include "reports/cd-clients-export.h"
 #include "store/cd-store-pages.h"
 
 typedef enum { CELL_TEXT, CELL_STATUS, CELL_COUNT, CELL_MONEY } CellKind;
@@ -65,7 +66,9 @@ struct _CdClientsView
   GSettings      *settings;
   GCancellable   *cancellable;
 
+  GtkWidget      *toast_overlay;
   GtkWidget      *box;
+  GtkFileChooserNative *chooser;
   GtkSearchEntry *search_entry;
   GtkMenuButton  *columns_button;
   GtkFlowBox     *filter_box;
@@ -486,6 +489,106 @@ on_activate_cb (GtkColumnView *view, guint position, CdClientsView *self)
     g_signal_emit (self, signals[SIGNAL_OPEN_CLIENT], 0, cd_row_get_id (row));
 }
 
+typedef struct
+{
+  CdStore     *store;
+  CdPageQuery *query;
+  GStrv        columns;
+  char        *path;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_object_unref (job->store);
+  cd_page_query_free (job->query);
+  g_strfreev (job->columns);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  GError *error = NULL;
+
+  /* Private notes stay out: the view never shows them. */
+  if (cd_clients_export (job->store, job->query, (const char *const *) job->columns, FALSE,
+                         job->path, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  CdClientsView *self = CD_CLIENTS_VIEW (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *base = g_path_get_basename (job->path);
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    text = g_strdup_printf (_("Exported the list to “%s”."), base);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    text = g_strdup_printf (_("The list was not exported: %s"), error->message);
+  if (text != NULL && self->toast_overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay), adw_toast_new (text));
+}
+
+/* Writes the rows and columns shown, in their order, on a worker thread. */
+static void
+export_to (CdClientsView *self, const char *path)
+{
+  g_autoptr (GTask) task = g_task_new (self, self->cancellable, on_export_done_cb, NULL);
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->store = g_object_ref (cd_context_get_store (self->context));
+  job->query = cd_page_query_new (CD_KIND_CLIENTS, cd_paged_model_get_search (self->model),
+                                  cd_paged_model_get_filters (self->model),
+                                  cd_paged_model_get_sort_key (self->model),
+                                  cd_paged_model_get_descending (self->model));
+  job->columns = cd_clients_view_dup_visible_columns (self);
+  job->path = g_strdup (path);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+on_chooser_response_cb (GtkNativeDialog *chooser, int response, CdClientsView *self)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL && (path = g_file_get_path (file)) != NULL)
+    export_to (self, path);
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_export_file (CdClientsView *self)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = g_strdup_printf ("clients-%s.xlsx", day);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Export Clients"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                               _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 static void
 client_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
@@ -494,7 +597,14 @@ client_action (GtkWidget *widget, const char *name, GVariant *parameter)
 
   self->menu_client = 0;
   if (g_str_equal (name, "clients.export"))
-    g_signal_emit (self, signals[SIGNAL_EXPORT], 0);
+    {
+      gboolean handled = FALSE;
+
+      /* The window may offer its own export flow; otherwise ask for a file. */
+      g_signal_emit (self, signals[SIGNAL_EXPORT], 0, &handled);
+      if (!handled)
+        choose_export_file (self);
+    }
   else if (id != 0 && g_str_equal (name, "clients.open"))
     g_signal_emit (self, signals[SIGNAL_OPEN_CLIENT], 0, id);
   else if (id != 0 && g_str_equal (name, "clients.new-visit"))
@@ -573,7 +683,10 @@ cd_clients_view_dispose (GObject *object)
   self->overdue_toggle = self->complaints_toggle = NULL;
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_CLIENTS_VIEW);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_pointer (&self->toast_overlay, gtk_widget_unparent);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   g_clear_object (&self->model);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
@@ -599,11 +712,12 @@ cd_clients_view_class_init (CdClientsViewClass *klass)
     g_signal_new ("new-visit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[SIGNAL_EXPORT] =
-    g_signal_new ("export", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  NULL, G_TYPE_NONE, 0);
+    g_signal_new ("export", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  g_signal_accumulator_true_handled, NULL, NULL, G_TYPE_BOOLEAN, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/ClientDesk/ui/cd-clients-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdClientsView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CdClientsView, box);
   gtk_widget_class_bind_template_child (widget_class, CdClientsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CdClientsView, columns_button);
@@ -708,6 +822,20 @@ cd_clients_view_clear_filters (CdClientsView *self)
   gtk_toggle_button_set_active (self->overdue_toggle, FALSE);
   gtk_toggle_button_set_active (self->complaints_toggle, FALSE);
   cd_clients_view_set_search (self, NULL);
+}
+
+/**
+ * cd_clients_view_export:
+ *
+ * Writes what the view shows (search, filters, sort, visible columns) to
+ * @path on a worker thread; a toast says how it went.
+ */
+void
+cd_clients_view_export (CdClientsView *self, const char *path)
+{
+  g_return_if_fail (CD_IS_CLIENTS_VIEW (self));
+  g_return_if_fail (path != NULL);
+  export_to (self, path);
 }
 
 /* Reads the list again after clients were added or changed. */

@@ -21,6 +21,8 @@ void           cd_clients_view_set_search    (CdClientsView *self,
                                               const char    *text);
 void           cd_clients_view_clear_filters (CdClientsView *self);
 void           cd_clients_view_reload        (CdClientsView *self);
+void           cd_clients_view_export        (CdClientsView *self,
+                                              const char    *path);
 GStrv          cd_clients_view_dup_visible_columns (CdClientsView *self);
 
 G_END_DECLS

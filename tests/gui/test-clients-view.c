@@ -5,6 +5,7 @@
 #define G_LOG_DOMAIN "cd-test"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "gui-test-util.h"
 #include "gui/cd-clients-view.h"
@@ -233,6 +234,31 @@ test_a_new_client_can_be_created_and_found (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_rows (f), >=, 1);
 }
 
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+static void
+test_export_writes_what_is_shown (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "shown.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  cd_clients_view_set_search (f->view, "有限公司");
+  g_assert_true (cd_test_wait (is_idle, f->model, 5000));
+  cd_clients_view_export (f->view, path);
+  g_assert_true (cd_test_wait (file_exists, path, 10000));
+  cd_test_iterate (100);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  /* An xlsx file is a zip archive. */
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (length > 2 && contents[0] == 'P' && contents[1] == 'K');
+  g_remove (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -251,5 +277,7 @@ main (int argc, char **argv)
               fixture_set_up, test_hidden_columns_are_remembered, fixture_tear_down);
   g_test_add ("/gui/clients-view/a-new-client-can-be-created-and-found", Fixture, NULL,
               fixture_set_up, test_a_new_client_can_be_created_and_found, fixture_tear_down);
+  g_test_add ("/gui/clients-view/export-writes-what-is-shown", Fixture, NULL,
+              fixture_set_up, test_export_writes_what_is_shown, fixture_tear_down);
   return g_test_run ();
 }
