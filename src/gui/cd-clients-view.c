@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/cd-money.h"
+#include "gui/cd-client-page.h"
 #include "gui/cd-clients-view.h"
 #include "gui/cd-new-client-dialog.h"
 #include "gui/cd-row.h"
@@ -467,6 +468,26 @@ on_search_changed_cb (GtkSearchEntry *entry, CdClientsView *self)
   update_state (self);
 }
 
+static gboolean
+on_page_close_cb (CdClientsView *self)
+{
+  cd_clients_view_reload (self);
+  return FALSE;  /* let it close */
+}
+
+/* Opens the client file window; the list is read again when it closes, so
+ * what was changed there shows here. */
+static void
+open_client (CdClientsView *self, gint64 id, const char *tab)
+{
+  CdClientPage *page;
+
+  g_signal_emit (self, signals[SIGNAL_OPEN_CLIENT], 0, id);
+  page = cd_client_page_present (GTK_WIDGET (self), self->context, id, tab);
+  g_signal_connect_object (page, "close-request", G_CALLBACK (on_page_close_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
 static gint64
 selected_client (CdClientsView *self)
 {
@@ -486,7 +507,7 @@ on_activate_cb (GtkColumnView *view, guint position, CdClientsView *self)
   g_autoptr (CdRow) row = g_list_model_get_item (G_LIST_MODEL (self->model), position);
 
   if (row != NULL && !cd_row_is_loading (row))
-    g_signal_emit (self, signals[SIGNAL_OPEN_CLIENT], 0, cd_row_get_id (row));
+    open_client (self, cd_row_get_id (row), NULL);
 }
 
 typedef struct
@@ -606,9 +627,12 @@ client_action (GtkWidget *widget, const char *name, GVariant *parameter)
         choose_export_file (self);
     }
   else if (id != 0 && g_str_equal (name, "clients.open"))
-    g_signal_emit (self, signals[SIGNAL_OPEN_CLIENT], 0, id);
+    open_client (self, id, NULL);
   else if (id != 0 && g_str_equal (name, "clients.new-visit"))
-    g_signal_emit (self, signals[SIGNAL_NEW_VISIT], 0, id);
+    {
+      g_signal_emit (self, signals[SIGNAL_NEW_VISIT], 0, id);
+      open_client (self, id, "visits");
+    }
 }
 
 static void

@@ -8,7 +8,9 @@
 #include <glib/gstdio.h>
 
 #include "gui-test-util.h"
+#include "gui/cd-client-page.h"
 #include "gui/cd-clients-view.h"
+#include "store/cd-store-clients.h"
 #include "gui/cd-row.h"
 #include "store/cd-store-pages.h"
 
@@ -259,6 +261,51 @@ test_export_writes_what_is_shown (Fixture *f, gconstpointer data)
   g_remove (path);
 }
 
+static void
+test_client_page_adds_a_contact_and_a_visit (Fixture *f, gconstpointer data)
+{
+  CdStore *store = cd_context_get_store (f->context);
+  g_autoptr (CdRow) row = g_list_model_get_item (G_LIST_MODEL (f->model), 0);
+  g_autoptr (GVariant) contacts = NULL;
+  g_autoptr (GVariant) visits = NULL;
+  gint64 id = cd_row_get_id (row);
+  gsize contacts_before, visits_before;
+  CdClientPage *page;
+  GtkWidget *name;
+
+  contacts = cd_store_client_contacts (store, id, NULL);
+  visits = cd_store_client_visits (store, id, NULL);
+  contacts_before = g_variant_n_children (contacts);
+  visits_before = g_variant_n_children (visits);
+  g_clear_pointer (&contacts, g_variant_unref);
+  g_clear_pointer (&visits, g_variant_unref);
+
+  page = cd_client_page_present (GTK_WIDGET (f->view), f->context, id, "contacts");
+  cd_test_iterate (100);
+  name = cd_test_find (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, "Contact name");
+  g_assert_nonnull (name);
+  gtk_editable_set_text (GTK_EDITABLE (name), "王小明");
+  gtk_widget_activate_action (GTK_WIDGET (page), "client.add-contact", NULL);
+  contacts = cd_store_client_contacts (store, id, NULL);
+  g_assert_cmpuint (g_variant_n_children (contacts), ==, contacts_before + 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (cd_test_find (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW,
+                                                     "What was discussed")), "春季新品发布");
+  gtk_widget_activate_action (GTK_WIDGET (page), "client.add-visit", NULL);
+  visits = cd_store_client_visits (store, id, NULL);
+  g_assert_cmpuint (g_variant_n_children (visits), ==, visits_before + 1);
+
+  /* A bad date is refused and nothing is logged. */
+  gtk_editable_set_text (GTK_EDITABLE (cd_test_find (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW,
+                                                     "Visit date (YYYY-MM-DD)")), "2026-02-30");
+  gtk_widget_activate_action (GTK_WIDGET (page), "client.add-visit", NULL);
+  g_clear_pointer (&visits, g_variant_unref);
+  visits = cd_store_client_visits (store, id, NULL);
+  g_assert_cmpuint (g_variant_n_children (visits), ==, visits_before + 1);
+  gtk_window_destroy (GTK_WINDOW (page));
+  cd_test_iterate (50);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -279,5 +326,7 @@ main (int argc, char **argv)
               fixture_set_up, test_a_new_client_can_be_created_and_found, fixture_tear_down);
   g_test_add ("/gui/clients-view/export-writes-what-is-shown", Fixture, NULL,
               fixture_set_up, test_export_writes_what_is_shown, fixture_tear_down);
+  g_test_add ("/gui/clients-view/the-client-page-adds-a-contact-and-a-visit", Fixture, NULL,
+              fixture_set_up, test_client_page_adds_a_contact_and_a_visit, fixture_tear_down);
   return g_test_run ();
 }
