@@ -641,15 +641,19 @@ focus_search (GtkWidget *widget, const char *name, GVariant *parameter)
   gtk_widget_grab_focus (GTK_WIDGET (CD_CLIENTS_VIEW (widget)->search_entry));
 }
 
+static void open_client (CdClientsView *self, gint64 id, const char *tab);
+
 static void
 on_client_created_cb (gint64 id, const char *name, gpointer user_data)
 {
   CdClientsView *self = user_data;
 
-  /* Show the new client: the list is read again and searched for it. */
+  /* Show the new client: the list is read again and searched for it, and
+   * its file opens on the contacts, usually the next thing to fill in. */
   cd_clients_view_reload (self);
   cd_clients_view_clear_filters (self);
   cd_clients_view_set_search (self, name);
+  open_client (self, id, "contacts");
 }
 
 static void

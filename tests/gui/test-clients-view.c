@@ -230,6 +230,22 @@ test_a_new_client_can_be_created_and_found (Fixture *f, gconstpointer data)
   found = name_at (f, 0);
   g_assert_cmpstr (found, ==, "苏州星河文旅发展有限公司");
 
+  /* Its file opened on the contacts. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    CdClientPage *page = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && page == NULL; i++)
+      {
+        g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+        if (CD_IS_CLIENT_PAGE (window))
+          page = CD_CLIENT_PAGE (window);
+      }
+    g_assert_nonnull (page);
+    if (page != NULL)
+      gtk_window_destroy (GTK_WINDOW (page));
+  }
+
   /* Found again by two of its characters, as a person would type. */
   cd_clients_view_set_search (f->view, "星河");
   g_assert_true (cd_test_wait (is_idle, f->model, 5000));
