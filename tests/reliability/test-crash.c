@@ -143,6 +143,19 @@ random_delay (gint64 max_us)
   return (gint64) g_rand_double_range (crash.rand, 0.0, (double) max_us);
 }
 
+/* The longest delay follows how long the child really takes (a loaded
+ * machine, a sanitizer build): shorter after a child that ended before its
+ * kill, a little longer after one killed, so most runs end in a kill at a
+ * moment spread over the whole of its work. */
+static void
+adapt_delay (gint64 *max_us, const Child *child, gint64 calibrated)
+{
+  if (child->killed)
+    *max_us = MIN (*max_us * 11 / 10, calibrated * 3);
+  else
+    *max_us = MAX (*max_us * 3 / 4, 1000);
+}
+
 /* ------------------------------------------------------------------ */
 /* What must hold after a kill                                        */
 
@@ -208,7 +221,7 @@ test_demo_killed_at_random (gconstpointer data)
   const char *argv[] = { g_getenv ("CLIENTDESK_CLI"), "--db", path, "demo", "--scale", "small",
                          "--seed", "5", NULL };
   guint before = crash.kills, runs = 0;
-  gint64 start, duration;
+  gint64 start, duration, max_delay;
   Child child;
 
   /* Once to the end: what a complete demo holds, and how long it takes. */
@@ -222,6 +235,7 @@ test_demo_killed_at_random (gconstpointer data)
   complete = rel_raw_text (path, DEMO_SIGNATURE);
   g_assert_true (assert_sound (path, "a complete demo"));
   g_test_message ("demo: %" G_GINT64_FORMAT " ms; empty %s, complete %s", duration / 1000, empty, complete);
+  max_delay = duration * 6 / 5;
 
   while (crash.kills - before < wanted && runs++ < wanted * 3)
     {
@@ -229,7 +243,8 @@ test_demo_killed_at_random (gconstpointer data)
       gboolean reported;
 
       g_assert_true (fresh_copy (crash.empty_db, path));
-      run_and_kill (argv, random_delay (duration * 6 / 5), &child);
+      run_and_kill (argv, random_delay (max_delay), &child);
+      adapt_delay (&max_delay, &child, duration);
       reported = child.status == 0 || strstr (child.out->str, "Filled") != NULL;
       if (!assert_sound (path, "a killed demo"))
         {
@@ -296,7 +311,7 @@ test_import_killed_at_random (gconstpointer data)
   guint wanted = GPOINTER_TO_UINT (data);
   g_autofree char *path = g_build_filename (crash.dir, "import.db", NULL);
   guint before = crash.kills, runs = 0;
-  gint64 start, duration;
+  gint64 start, duration, max_delay;
   Child child;
 
   g_assert_true (fresh_copy (crash.base_db, path));
@@ -312,6 +327,7 @@ test_import_killed_at_random (gconstpointer data)
     child_clear (&child);
   }
 
+  max_delay = duration * 13 / 10;
   /* The same file grows run after run: each kill meets the one before. */
   while (crash.kills - before < wanted && runs++ < wanted * 3)
     {
@@ -320,7 +336,8 @@ test_import_killed_at_random (gconstpointer data)
       gboolean reported;
       gint64 n;
 
-      run_and_kill (argv, random_delay (duration * 13 / 10), &child);
+      run_and_kill (argv, random_delay (max_delay), &child);
+      adapt_delay (&max_delay, &child, duration);
       reported = child.status == 0 || strstr (child.out->str, "Imported") != NULL;
       if (!assert_sound (path, "a killed import"))
         {
