@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "core/cd-states.h"
+#include "gui/cd-accessible.h"
 #include "gui/cd-paged-columns.h"
 #include "gui/cd-projects-view.h"
 #include "gui/cd-row.h"
@@ -254,6 +255,7 @@ setup (CdProjectsView *self)
   g_signal_connect_swapped (self->overdue_toggle, "toggled", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_activate_cb), self);
   g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (on_back_clicked_cb), self);
+  cd_accessible_name_parts (GTK_WIDGET (self));
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gui/cd-accessible.h"
 #include "gui/cd-work-order-dialog.h"
 #include "store/cd-store-projects.h"
 
@@ -309,5 +310,6 @@ cd_work_order_dialog_new (CdContext *context, GtkWindow *parent, gint64 id, gint
   self->id = id;
   build (self);
   fill (self, project_id);
+  cd_accessible_name_parts (GTK_WIDGET (self));
   return self;
 }

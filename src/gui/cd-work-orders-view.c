@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "core/cd-states.h"
+#include "gui/cd-accessible.h"
 #include "gui/cd-paged-columns.h"
 #include "gui/cd-paged-model.h"
 #include "gui/cd-row.h"
@@ -414,6 +415,8 @@ setup (CdWorkOrdersView *self)
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_activate_cb), self);
   update_count (self);
   update_move_menu (self);
+  cd_accessible_name_menu_button (self->move_button, _("Move To"));
+  cd_accessible_name_parts (GTK_WIDGET (self));
 }
 
 static void

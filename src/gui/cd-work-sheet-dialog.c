@@ -8,6 +8,7 @@
 
 #include "core/cd-money.h"
 #include "core/cd-states.h"
+#include "gui/cd-accessible.h"
 #include "gui/cd-work-sheet-dialog.h"
 #include "reports/cd-work-sheet-export.h"
 #include "store/cd-store-projects.h"
@@ -331,6 +332,7 @@ cd_work_sheet_dialog_new (CdContext *context, GtkWindow *parent)
 
   self->context = g_object_ref (context);
   build (self);
+  cd_accessible_name_parts (GTK_WIDGET (self));
   refresh (self);
   return self;
 }

@@ -177,6 +177,16 @@ test_work_orders_view_marks_overdue (Fixture *f, gconstpointer data)
   cd_test_iterate (200);
   g_assert_true (has_overdue_cell (GTK_WIDGET (view)));
   g_assert_nonnull (cd_test_find (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN, "Department"));
+  {
+    g_autoptr (GPtrArray) missing = cd_test_unlabelled (GTK_WIDGET (view));
+
+    for (guint i = 0; i < missing->len; i++)
+      {
+        g_autofree char *where = cd_test_describe (g_ptr_array_index (missing, i));
+        g_test_message ("no accessible name: %s", where);
+      }
+    g_assert_cmpuint (missing->len, ==, 0);
+  }
 }
 
 int
