@@ -43,7 +43,7 @@ struct _CdWorkOrdersView
 G_DEFINE_FINAL_TYPE (CdWorkOrdersView, cd_work_orders_view, ADW_TYPE_BIN)
 
 static const CdPagedColumn columns[] = {
-  { N_("Number"), "number", "number", CD_CELL_TEXT, NULL, 14 },
+  { N_("Number"), "number", "number", CD_CELL_TEXT, NULL, 17 },
   { N_("Title"), "title", "title", CD_CELL_TEXT, NULL, 24 },
   { N_("Project"), "project", "project", CD_CELL_TEXT, NULL, 14 },
   { N_("Department"), "department", "department", CD_CELL_DEPARTMENT, NULL, 10 },
