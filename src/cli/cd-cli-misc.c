@@ -11,6 +11,7 @@
 #include "core/cd-holidays.h"
 #include "core/cd-money.h"
 #include "store/cd-context.h"
+#include "store/cd-store-today.h"
 
 int
 cd_cli_cmd_money (CdCli              *cli,
@@ -84,16 +85,41 @@ load_calendar (CdCli              *cli,
   return CD_CLI_STATUS_DONE;
 }
 
+/* The day of deadline rule @code from the database (issue 9): the rules
+ * are data, edited in Preferences. A quarterly rule outside a quarter's
+ * first month is refused: nothing of it is due then. */
+static int
+rule_day (CdCli      *cli,
+          const char *code,
+          int         month,
+          int        *out_day)
+{
+  g_autoptr(CdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean quarterly = FALSE;
+  int status;
+
+  if ((status = cd_cli_open_existing (cli, &store)) != CD_CLI_STATUS_DONE)
+    return status;
+  if (!cd_store_deadline_rule (store, code, out_day, &quarterly, &error))
+    return cd_cli_refuse_error (error);
+  if (quarterly && (month - 1) % 3 != 0)
+    /* Translators: %s is a deadline rule's code such as "archive-backup" */
+    return cd_cli_refuse (_("“%s” is due only in January, April, July and October."), code);
+  return CD_CLI_STATUS_DONE;
+}
+
 int
 cd_cli_cmd_deadline (CdCli              *cli,
                      const CdCliCommand *command,
                      int                 argc,
                      char              **argv)
 {
-  const char *month_text = NULL, *day_text = NULL;
+  const char *month_text = NULL, *day_text = NULL, *rule_text = NULL;
   const CdCliOption options[] = {
     { "month", 0, TRUE, &month_text },
     { "day", 0, TRUE, &day_text },
+    { "rule", 0, TRUE, &rule_text },
   };
   g_autoptr(GPtrArray) args = NULL;
   g_autoptr(GError) error = NULL;
@@ -104,11 +130,17 @@ cd_cli_cmd_deadline (CdCli              *cli,
   if (!cd_cli_parse_args (cli, command, options, G_N_ELEMENTS (options),
                           argc, argv, 0, 0, &args, &status))
     return status;
-  if (month_text == NULL || day_text == NULL)
+  if (day_text != NULL && rule_text != NULL)
+    return cd_cli_usage (command, _("Give either --day or --rule, not both."));
+  if (month_text == NULL || (day_text == NULL && rule_text == NULL))
     return cd_cli_usage (command, _("Both --month and --day are needed."));
   if ((status = cd_cli_check_month (month_text, &year, &month)) != CD_CLI_STATUS_DONE)
     return status;
-  if ((status = check_day (day_text, &day)) != CD_CLI_STATUS_DONE)
+  if (rule_text != NULL)
+    status = rule_day (cli, rule_text, month, &day);
+  else
+    status = check_day (day_text, &day);
+  if (status != CD_CLI_STATUS_DONE)
     return status;
   if ((status = load_calendar (cli, &calendar)) != CD_CLI_STATUS_DONE)
     return status;

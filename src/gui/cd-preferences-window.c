@@ -8,6 +8,7 @@
 
 #include "core/cd-numbering.h"
 #include "gui/cd-accessible.h"
+#include "gui/cd-deadline-prefs.h"
 #include "gui/cd-preferences-window.h"
 #include "gui/cd-tasks.h"
 #include "store/cd-store-overview.h"
@@ -517,6 +518,10 @@ cd_preferences_window_constructed (GObject *object)
   load_tax (self, self->goods_spin, SETTING_TAX_GOODS, DEFAULT_TAX_GOODS_BP);
   load_staff (self);
   show_calendar (self);
+  /* Beside the holiday calendar the deadlines move with (issue 9). */
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (self->calendar_row),
+                                                                           ADW_TYPE_PREFERENCES_PAGE)),
+                            ADW_PREFERENCES_GROUP (cd_deadline_prefs_new (get_store (self))));
   self->loading = FALSE;
   cd_accessible_name_parts (GTK_WIDGET (self));
 

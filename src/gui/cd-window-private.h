@@ -2,6 +2,7 @@
 /* Shared by cd-window.c and cd-window-actions.c. */
 #pragma once
 
+#include "gui/cd-deadline-notifier.h"
 #include "gui/cd-finance-view.h"
 #include "gui/cd-insights-view.h"
 #include "gui/cd-today-view.h"
@@ -23,6 +24,7 @@ struct _CdWindow
   CdFinanceView   *finance_view;
   CdInsightsView  *insights_view;
   CdListView      *quotes_list;
+  CdDeadlineNotifier *notifier;
   CdWelcomePage   *welcome_page;
 
   AdwToastOverlay *toast_overlay;

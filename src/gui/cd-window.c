@@ -27,6 +27,7 @@ typedef struct
   BuildViewFunc  build;
 } ViewInfo;
 
+static CdListView *current_list (CdWindow *self);
 static GtkWidget *build_today (CdWindow *self);
 static GtkWidget *build_clients (CdWindow *self);
 static GtkWidget *build_projects (CdWindow *self);
@@ -84,11 +85,47 @@ add_list (CdWindow     *self,
   return view;
 }
 
+/* Shows view @name with its list searched for @text (a record's number or
+ * name), for records that have no window of their own. */
+static void
+show_searched (CdWindow   *self,
+               const char *name,
+               const char *text)
+{
+  cd_window_show_view (self, name);
+  if (current_list (self) == NULL || text == NULL)
+    return;
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+}
+
+static void
+on_today_open_cb (CdWindow   *self,
+                  const char *kind,
+                  gint64      id,
+                  const char *number)
+{
+  if (g_strcmp0 (kind, "quote") == 0)
+    cd_quote_editor_present (GTK_WIDGET (self), self->context, id);
+  else if (g_strcmp0 (kind, "contract") == 0)
+    cd_contract_editor_present (GTK_WIDGET (self), self->context, id);
+  else if (g_strcmp0 (kind, "supplier-order") == 0)
+    cd_supplier_order_window_present (GTK_WIDGET (self), self->context, id);
+  else if (g_strcmp0 (kind, "work-order") == 0)
+    show_searched (self, "work-orders", number);
+  else if (g_strcmp0 (kind, "client") == 0)
+    show_searched (self, "clients", number);
+  else if (g_strcmp0 (kind, "view") == 0)
+    cd_window_show_view (self, number);
+}
+
 static GtkWidget *
 build_today (CdWindow *self)
 {
   self->today_view = cd_today_view_new (self->context);
-  g_ptr_array_add (self->lists, cd_today_view_get_overdue (self->today_view));
+  g_signal_connect_object (self->today_view, "open", G_CALLBACK (on_today_open_cb), self,
+                           G_CONNECT_SWAPPED);
   return GTK_WIDGET (self->today_view);
 }
 
@@ -235,6 +272,8 @@ build_views (CdWindow *self)
       gtk_list_box_append (self->sidebar, row);
       g_ptr_array_add (self->sidebar_rows, row);
     }
+  /* Drop-downs and menu buttons inside the views take their owners' names. */
+  cd_accessible_name_parts (GTK_WIDGET (self->view_stack));
 }
 
 /* The list the search field works on: the view's own list, or the tab on
@@ -469,6 +508,8 @@ cd_window_constructed (GObject *object)
   else
     show_views (self);
   cd_window_update_actions (self);
+  self->notifier = cd_deadline_notifier_new (self->context,
+                                             G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 }
 
 static void
@@ -487,6 +528,7 @@ cd_window_finalize (GObject *object)
 {
   CdWindow *self = CD_WINDOW (object);
 
+  g_clear_object (&self->notifier);
   g_clear_pointer (&self->lists, g_ptr_array_unref);
   g_clear_pointer (&self->sidebar_rows, g_ptr_array_unref);
   g_clear_object (&self->cancellable);

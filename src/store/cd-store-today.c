@@ -479,3 +479,129 @@ cd_store_quotable_projects (CdStore     *self,
   cd_store_unlock (self);
   return rows;
 }
+
+void
+cd_paper_due_free (CdPaperDue *paper)
+{
+  if (paper == NULL)
+    return;
+  g_free (paper->code);
+  g_free (paper->period);
+  g_free (paper);
+}
+
+static int
+compare_papers (gconstpointer a,
+                gconstpointer b)
+{
+  const CdPaperDue *pa = *(CdPaperDue * const *) a;
+  const CdPaperDue *pb = *(CdPaperDue * const *) b;
+  int by_date = g_date_compare (&pa->due, &pb->due);
+
+  return by_date != 0 ? by_date : g_strcmp0 (pa->code, pb->code);
+}
+
+static CdPaperDue *
+paper_for_month (CdStore           *self,
+                 CdHolidayCalendar *calendar,
+                 const char        *code,
+                 int                day,
+                 int                year,
+                 int                month)
+{
+  CdPaperDue *paper = g_new0 (CdPaperDue, 1);
+  int last = g_date_get_days_in_month (month, year);
+
+  paper->code = g_strdup (code);
+  paper->period = g_strdup_printf ("%04d-%02d", year, month);
+  g_date_clear (&paper->nominal, 1);
+  /* A rule of the 31st in a short month falls on its last day. */
+  g_date_set_dmy (&paper->nominal, MIN (day, last), month, year);
+  paper->checked = calendar != NULL
+                   && cd_deadline_for_month (calendar, year, month, MIN (day, last), &paper->due, NULL);
+  if (!paper->checked)
+    paper->due = paper->nominal;
+  paper->done = cd_store_paper_get_done (self, code, paper->period);
+  return paper;
+}
+
+GPtrArray *
+cd_store_today_papers (CdStore           *self,
+                       CdHolidayCalendar *calendar,
+                       const GDate       *today,
+                       GError           **error)
+{
+  g_autoptr(GVariant) rules = NULL;
+  g_autoptr(GPtrArray) papers = NULL;
+  GVariantIter iter;
+  const char *code, *months;
+  int day, year, month;
+
+  g_return_val_if_fail (CD_IS_STORE (self), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  rules = cd_store_deadline_rules (self, error);
+  if (rules == NULL)
+    return NULL;
+  year = g_date_get_year (today);
+  month = g_date_get_month (today);
+  papers = g_ptr_array_new_with_free_func ((GDestroyNotify) cd_paper_due_free);
+  g_variant_iter_init (&iter, rules);
+  while (g_variant_iter_next (&iter, "(&si&s)", &code, &day, &months))
+    {
+      if (g_str_equal (months, "quarterly") && (month - 1) % 3 != 0)
+        continue;
+      g_ptr_array_add (papers, paper_for_month (self, calendar, code, day, year, month));
+    }
+  g_ptr_array_sort (papers, compare_papers);
+  return g_steal_pointer (&papers);
+}
+
+static char *
+done_key (const char *code,
+          const char *period)
+{
+  return g_strdup_printf ("deadline-done.%s.%s", code, period);
+}
+
+gboolean
+cd_store_paper_get_done (CdStore    *self,
+                         const char *code,
+                         const char *period)
+{
+  g_autofree char *key = done_key (code, period);
+  g_autofree char *value = cd_store_get_setting (self, key);
+
+  return g_strcmp0 (value, "1") == 0;
+}
+
+gboolean
+cd_store_paper_set_done (CdStore     *self,
+                         const char  *code,
+                         const char  *period,
+                         gboolean     done,
+                         GError     **error)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (CD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (code != NULL && period != NULL, FALSE);
+
+  key = done_key (code, period);
+  return cd_store_set_setting (self, key, done ? "1" : "0", error);
+}
+
+gboolean
+cd_store_paper_mark_notified (CdStore     *self,
+                              const char  *code,
+                              const GDate *day)
+{
+  g_autofree char *key = g_strdup_printf ("deadline-notified.%s", code);
+  g_autofree char *last = cd_store_get_setting (self, key);
+  char text[11];
+
+  format_day (day, text);
+  if (g_strcmp0 (last, text) == 0)
+    return FALSE;
+  return cd_store_set_setting (self, key, text, NULL);
+}

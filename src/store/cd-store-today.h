@@ -4,6 +4,7 @@
  * tier visit cycles it computes with; the projects a new quote can be for. */
 #pragma once
 
+#include "core/cd-holidays.h"
 #include "store/cd-store.h"
 
 G_BEGIN_DECLS
@@ -130,5 +131,61 @@ GVariant *cd_store_quotable_projects     (CdStore      *self,
                                           const char   *search,
                                           guint         limit,
                                           GError      **error);
+
+/**
+ * CdPaperDue:
+ * @code: the deadline rule's code ("hr-work-order-summary", …)
+ * @period: "YYYY-MM", the month the deadline falls in (the key of its
+ *   done mark)
+ * @nominal: the rule's day in that month
+ * @due: @nominal moved past weekends and public holidays; equal to
+ *   @nominal when @checked is FALSE
+ * @checked: whether the holiday calendar covers the month
+ * @done: whether someone marked it done for @period
+ *
+ * One month-end paper due in the month of "today".
+ */
+typedef struct
+{
+  char     *code;
+  char     *period;
+  GDate     nominal;
+  GDate     due;
+  gboolean  checked;
+  gboolean  done;
+} CdPaperDue;
+
+void       cd_paper_due_free           (CdPaperDue        *paper);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdPaperDue, cd_paper_due_free)
+
+/**
+ * cd_store_today_papers:
+ *
+ * The papers due in @today's month, from the deadline_rule table
+ * (quarterly rules only in January, April, July and October), each moved
+ * with cd_deadline_for_month() on @calendar, sorted by due date.
+ *
+ * Returns: (transfer full) (element-type CdPaperDue): the papers, or %NULL
+ *   with @error set
+ */
+GPtrArray *cd_store_today_papers       (CdStore           *self,
+                                        CdHolidayCalendar *calendar,
+                                        const GDate       *today,
+                                        GError           **error);
+/* The done mark of @code for @period ("YYYY-MM"), in the DB settings
+ * ("deadline-done.<code>.<period>"). */
+gboolean   cd_store_paper_get_done     (CdStore           *self,
+                                        const char        *code,
+                                        const char        *period);
+gboolean   cd_store_paper_set_done     (CdStore           *self,
+                                        const char        *code,
+                                        const char        *period,
+                                        gboolean           done,
+                                        GError           **error);
+/* Records that @code was notified on @day; returns FALSE when it already
+ * was that day (at most one notification per item per day). */
+gboolean   cd_store_paper_mark_notified (CdStore          *self,
+                                         const char       *code,
+                                         const GDate      *day);
 
 G_END_DECLS

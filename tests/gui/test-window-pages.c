@@ -13,6 +13,7 @@
 #include "gui/cd-row.h"
 #include "gui/cd-section-view.h"
 #include "gui/cd-supplier-order-window.h"
+#include "gui/cd-today-view.h"
 #include "gui/cd-window.h"
 #include "store/cd-store.h"
 
@@ -240,6 +241,34 @@ test_new_makes_a_quote_for_a_chosen_project (Fixture *fixture, gconstpointer dat
   g_assert_nonnull (editor);
 }
 
+static gboolean
+today_settled (gpointer data)
+{
+  return !cd_today_view_get_loading (data) && cd_today_view_get_section (data, 0) != NULL;
+}
+
+/* Today's sections must leave the sidebar beside them on a laptop. */
+static void
+test_today_fits_beside_the_sidebar (Fixture *fixture, gconstpointer data)
+{
+  CdTodayView *today = CD_TODAY_VIEW (cd_window_get_view (fixture->window, "today"));
+  int minimum = 0, natural = 0;
+
+  cd_window_show_view (fixture->window, "today");
+  g_assert_true (cd_test_wait (today_settled, today, 20000));
+  cd_test_iterate (100);
+  gtk_widget_measure (GTK_WIDGET (today), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("Today: minimum width %d", minimum);
+  g_assert_cmpint (minimum, <=, 700);
+  /* The others are their owners' to fit; say which would fold the window. */
+  for (const char * const *name = cd_window_view_names (); *name != NULL; name++)
+    {
+      gtk_widget_measure (cd_window_get_view (fixture->window, *name), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &minimum, &natural, NULL, NULL);
+      g_test_message ("view %s: minimum width %d", *name, minimum);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -263,6 +292,7 @@ main (int argc, char **argv)
   ADD ("/gui/window/finance-opens-on-month-end", test_finance_opens_on_month_end);
   ADD ("/gui/window/insights-shows-the-charts", test_insights_shows_the_charts);
   ADD ("/gui/window/new-makes-a-quote-for-a-chosen-project", test_new_makes_a_quote_for_a_chosen_project);
+  ADD ("/gui/window/today-fits-beside-the-sidebar", test_today_fits_beside_the_sidebar);
 #undef ADD
 
   status = g_test_run ();

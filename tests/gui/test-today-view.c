@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Today view under Xvfb on a demo agency with a fixed day: papers moved
+ * past holidays, marked done and back, every section's rows and counts, the
+ * scope buttons, and rows that open their records. */
+#define G_LOG_DOMAIN "cd-test"
+
+#include <string.h>
+
+#include "gui-test-util.h"
+#include "gui/cd-today-view.h"
+#include "store/cd-demo.h"
+
+#define SEED 20261125
+
+static char *db_path;
+
+typedef struct
+{
+  CdContext   *context;
+  GtkWindow   *window;
+  CdTodayView *view;
+} Fixture;
+
+static GDate
+day (int y, int m, int d)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  return date;
+}
+
+static gboolean
+view_settled (gpointer data)
+{
+  return !cd_today_view_get_loading (data) && cd_today_view_get_section (data, 0) != NULL;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GDate today = day (2026, 2, 10);
+
+  fixture->context = cd_test_open_context (db_path);
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  g_object_ref (fixture->window);
+  fixture->view = cd_today_view_new (fixture->context);
+  cd_today_view_set_today (fixture->view, &today);
+  cd_today_view_set_scope (fixture->view, CD_TODAY_SCOPE_EVERYONE);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_set_default_size (fixture->window, 1000, 800);
+  gtk_window_present (fixture->window);
+  g_assert_true (cd_test_wait (view_settled, fixture->view, 20000));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  cd_test_iterate (100);
+  g_assert_finalize_object (fixture->window);
+  g_assert_finalize_object (fixture->context);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_rows (GtkWidget *root)
+{
+  guint n = ADW_IS_ACTION_ROW (root) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_rows (child);
+  return n;
+}
+
+static void
+test_spring_festival_papers (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *visit = find_named (GTK_WIDGET (fixture->view), "visit-plan");
+  const char *subtitle;
+
+  g_assert_nonnull (visit);
+  if (visit == NULL)
+    return;
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (visit));
+  g_test_message ("visit plan: %s", subtitle);
+  /* Saturday 28 February 2026 is a make-up working day. */
+  g_assert_nonnull (strstr (subtitle, "28 February 2026"));
+  g_assert_null (strstr (subtitle, "moved"));
+  /* February is not a quarter's first month. */
+  g_assert_null (find_named (GTK_WIDGET (fixture->view), "archive-backup"));
+}
+
+static void
+test_national_day_papers (Fixture *fixture, gconstpointer data)
+{
+  GDate today = day (2025, 10, 2);
+  GtkWidget *hr;
+  const char *subtitle;
+
+  cd_today_view_set_today (fixture->view, &today);
+  cd_test_wait (view_settled, fixture->view, 20000);
+  hr = find_named (GTK_WIDGET (fixture->view), "hr-work-order-summary");
+  g_assert_nonnull (hr);
+  if (hr == NULL)
+    return;
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (hr));
+  g_test_message ("HR summary: %s", subtitle);
+  g_assert_nonnull (strstr (subtitle, "Thursday, 9 October 2025"));
+  g_assert_nonnull (strstr (subtitle, "moved from Friday, 3 October 2025"));
+  g_assert_nonnull (strstr (subtitle, "国庆节"));
+  g_assert_nonnull (find_named (GTK_WIDGET (fixture->view), "archive-backup"));
+}
+
+static void
+test_marking_done_moves_the_paper_down (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *done = cd_test_find (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON,
+                                  "Mark “Visit plan” done");
+  CdStore *store = cd_context_get_store (fixture->context);
+
+  g_assert_nonnull (done);
+  if (done == NULL)
+    return;
+  g_assert_false (cd_store_paper_get_done (store, "visit-plan", "2026-02"));
+  g_signal_emit_by_name (done, "clicked");
+  cd_test_iterate (50);
+  g_assert_true (cd_store_paper_get_done (store, "visit-plan", "2026-02"));
+  g_assert_null (cd_test_find (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON, "Mark “Visit plan” done"));
+  done = cd_test_find (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON, "Mark “Visit plan” not done");
+  g_assert_nonnull (done);
+  if (done != NULL)
+    g_signal_emit_by_name (done, "clicked");
+  cd_test_iterate (50);
+  g_assert_false (cd_store_paper_get_done (store, "visit-plan", "2026-02"));
+  g_assert_nonnull (cd_test_find (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON, "Mark “Visit plan” done"));
+}
+
+/* Each section shows its count and at most a page of rows, plus one row to
+ * open the rest. */
+static void
+test_sections_show_their_rows (Fixture *fixture, gconstpointer data)
+{
+  GDate today = day (2026, 2, 10);
+  gint64 grand = 0;
+
+  for (guint s = 0; s < CD_TODAY_N_SECTIONS; s++)
+    {
+      GtkWidget *group = cd_today_view_get_section (fixture->view, s);
+      gint64 total = cd_today_view_get_total (fixture->view, s);
+      gint64 expected = 0;
+      g_autoptr(GVariant) rows = cd_store_today_section (cd_context_get_store (fixture->context), s,
+                                                         CD_TODAY_SCOPE_EVERYONE, 0, &today, 1,
+                                                         &expected, NULL);
+      g_autofree char *count = g_strdup_printf ("(%" G_GINT64_FORMAT ")", total);
+
+      g_assert_nonnull (group);
+      if (group == NULL)
+        continue;
+      g_test_message ("section %u: %s, %u rows", s,
+                      adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), count_rows (group));
+      g_assert_cmpint (total, ==, expected);
+      g_assert_cmpint (gtk_widget_get_visible (group), ==, total > 0);
+      g_assert_nonnull (strstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), count));
+      g_assert_cmpuint (count_rows (group), ==,
+                        MIN (total, CD_TODAY_VIEW_ROWS) + (total > CD_TODAY_VIEW_ROWS ? 1 : 0));
+      grand += total;
+    }
+  g_assert_cmpint (grand, >, 0);
+}
+
+typedef struct
+{
+  char   *kind;
+  gint64  id;
+} Opened;
+
+static void
+on_open_cb (CdTodayView *view,
+            const char  *kind,
+            gint64       id,
+            const char  *number,
+            Opened      *opened)
+{
+  g_free (opened->kind);
+  opened->kind = g_strdup (kind);
+  opened->id = id;
+}
+
+static void
+test_rows_open_their_records (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *group = cd_today_view_get_section (fixture->view, CD_TODAY_WORK_ORDERS_OVERDUE);
+  GtkWidget *row = group != NULL ? cd_test_find_by_type (group, ADW_TYPE_ACTION_ROW) : NULL;
+  Opened opened = { 0 };
+
+  g_assert_nonnull (row);
+  if (row == NULL)
+    return;
+  g_signal_connect (fixture->view, "open", G_CALLBACK (on_open_cb), &opened);
+  g_signal_emit_by_name (row, "activated");
+  g_assert_cmpstr (opened.kind, ==, "work-order");
+  g_assert_cmpint (opened.id, >, 0);
+  g_free (opened.kind);
+}
+
+static void
+test_scope_needs_a_staff_member (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *mine = cd_test_find (GTK_WIDGET (fixture->view), GTK_TYPE_TOGGLE_BUTTON, "Mine");
+  GtkWidget *everyone = cd_test_find (GTK_WIDGET (fixture->view), GTK_TYPE_TOGGLE_BUTTON, "Everyone");
+  gint64 all;
+
+  g_assert_nonnull (mine);
+  g_assert_nonnull (everyone);
+  if (mine == NULL || everyone == NULL)
+    return;
+  cd_context_set_current_staff (fixture->context, 0);
+  cd_today_view_refresh (fixture->view);
+  g_assert_false (gtk_widget_get_sensitive (mine));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (everyone)));
+
+  cd_test_wait (view_settled, fixture->view, 20000);
+  all = cd_today_view_get_total (fixture->view, CD_TODAY_WORK_ORDERS_OVERDUE);
+  /* Staff 3, an account manager: their own are fewer than everyone's. */
+  cd_context_set_current_staff (fixture->context, 3);
+  cd_today_view_set_scope (fixture->view, CD_TODAY_SCOPE_MINE);
+  cd_test_iterate (20);
+  g_assert_true (cd_test_wait (view_settled, fixture->view, 20000));
+  g_assert_true (gtk_widget_get_sensitive (mine));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (mine)));
+  g_assert_cmpint (cd_today_view_get_total (fixture->view, CD_TODAY_WORK_ORDERS_OVERDUE), <=, all);
+  cd_context_set_current_staff (fixture->context, 0);
+}
+
+/* The view must fit beside the sidebar of a 1280-pixel window. */
+static void
+test_view_fits_a_laptop_window (Fixture *fixture, gconstpointer data)
+{
+  int minimum = 0, natural = 0;
+
+  gtk_widget_measure (GTK_WIDGET (fixture->view), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, &natural, NULL, NULL);
+  g_test_message ("minimum width %d", minimum);
+  g_assert_cmpint (minimum, <=, 600);
+}
+
+int
+main (int argc, char **argv)
+{
+  CdContext *context;
+  g_autoptr(GError) error = NULL;
+  GDate today = day (2026, 2, 10);
+  int status;
+
+  if (!cd_test_gui_init (&argc, &argv))
+    return 0;
+
+  db_path = cd_test_make_db_path ();
+  context = cd_test_open_context (db_path);
+  g_assert_true (cd_demo_generate (cd_context_get_store (context), CD_DEMO_SMALL, SEED, &today,
+                                   NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_object_unref (context);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/gui/today/spring-festival-papers", test_spring_festival_papers);
+  ADD ("/gui/today/national-day-papers", test_national_day_papers);
+  ADD ("/gui/today/marking-done-moves-the-paper-down", test_marking_done_moves_the_paper_down);
+  ADD ("/gui/today/sections-show-their-rows", test_sections_show_their_rows);
+  ADD ("/gui/today/rows-open-their-records", test_rows_open_their_records);
+  ADD ("/gui/today/scope-needs-a-staff-member", test_scope_needs_a_staff_member);
+  ADD ("/gui/today/view-fits-a-laptop-window", test_view_fits_a_laptop_window);
+#undef ADD
+
+  status = g_test_run ();
+  cd_test_remove_tree (db_path);
+  g_free (db_path);
+  return status;
+}
