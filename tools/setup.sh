@@ -13,6 +13,7 @@ PACKAGES=(
   desktop-file-utils appstream-util libglib2.0-bin librsvg2-bin
   xvfb xauth dbus-x11 at-spi2-core python3-dogtail python3-openpyxl xdotool imagemagick
   fonts-noto-cjk sqlite3 poppler-utils locales
+  clang libclang-rt-14-dev
 )
 
 as_root() {

@@ -23,8 +23,20 @@ xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
 meson test -C "$ASAN_BUILD" --suite core --suite store --suite cli --suite reliability \
   --print-errorlogs --num-processes 2 || status=1
 
+# A short, bounded fuzz of the CSV import, the money parser and the .ics
+# parser (libFuzzer needs clang); tools/fuzz.sh runs them longer on demand.
+FUZZ_BUILD="$ROOT/build-fuzz"
+if [ ! -f "$FUZZ_BUILD/build.ninja" ]; then
+  CC=clang meson setup "$FUZZ_BUILD" "$ROOT" -Dfuzz=true >&2 || status=1
+fi
+meson compile -C "$FUZZ_BUILD" tests/reliability/fuzz-money tests/reliability/fuzz-ics \
+  tests/reliability/fuzz-csv-import >&2 || status=1
+rm -f "$FUZZ_BUILD/meson-logs/testlog.json"
+meson test -C "$FUZZ_BUILD" --suite fuzz --no-rebuild --print-errorlogs --num-processes 2 || status=1
+
 /usr/bin/python3 "$ROOT/tools/count-tests.py" \
-  "$BUILD/meson-logs/testlog.json" "$ASAN_BUILD/meson-logs/testlog.json"
+  "$BUILD/meson-logs/testlog.json" "$ASAN_BUILD/meson-logs/testlog.json" \
+  "$FUZZ_BUILD/meson-logs/testlog.json"
 count_status=$?
 [ $count_status -ne 0 ] && status=1
 exit $status
