@@ -24,6 +24,7 @@ static const Migration migrations[] = {
   { 1, "/org/example/ClientDesk/store/sql/001-base.sql", seed_base },
   { 2, "/org/example/ClientDesk/store/sql/002-search.sql", NULL },
   { 3, "/org/example/ClientDesk/store/sql/003-supply.sql", NULL },
+  { 4, "/org/example/ClientDesk/store/sql/004-audit-guard.sql", NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CD_STORE_SCHEMA_VERSION);

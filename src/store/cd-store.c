@@ -579,6 +579,7 @@ entity_label (const char *entity)
     { "contract", N_("a signed contract") },
     { "acceptance", N_("a signed acceptance") },
     { "visit", N_("a reviewed visit record") },
+    { "audit_log", N_("an entry of the audit log") },
   };
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_str_equal (labels[i].entity, entity))

@@ -343,6 +343,14 @@ test_audit_records_who_and_values (Fixture *f, gconstpointer data)
   g_assert_cmpint (cd_store_query_int (store, "SELECT count(*) FROM sqlite_schema WHERE type ="
                                               " 'trigger' AND name = 'audit_work_order_delete'",
                                        NULL), ==, 1);
+  g_clear_object (&store);
+
+  /* The trail is append-only, whatever program writes to the file. */
+  g_assert_cmpint (raw_exec (f->path, "DELETE FROM audit_log", NULL), !=, SQLITE_OK);
+  g_assert_cmpint (raw_exec (f->path, "UPDATE audit_log SET staff_id = NULL", NULL), !=, SQLITE_OK);
+  store = cd_store_open (f->path, NULL);
+  g_assert_cmpint (cd_store_query_int (store, "SELECT count(*) FROM audit_log WHERE staff_id = 1",
+                                       NULL), >=, 1);
 }
 
 static void
