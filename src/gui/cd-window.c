@@ -14,6 +14,7 @@
 #include "gui/cd-quote-editor.h"
 #include "gui/cd-row.h"
 #include "gui/cd-supplier-order-window.h"
+#include "gui/cd-supplier-page.h"
 #include "gui/cd-section-view.h"
 #include "gui/cd-window-private.h"
 
@@ -92,7 +93,15 @@ show_searched (CdWindow   *self,
                const char *name,
                const char *text)
 {
+  GtkWidget *view = cd_window_get_view (self, name);
+
   cd_window_show_view (self, name);
+  if (CD_IS_WORK_ORDERS_VIEW (view))
+    {
+      /* A view of its own, with its own search field. */
+      cd_work_orders_view_set_search (CD_WORK_ORDERS_VIEW (view), text);
+      return;
+    }
   if (current_list (self) == NULL || text == NULL)
     return;
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
@@ -163,6 +172,13 @@ on_contract_activated_cb (CdWindow *self,
 }
 
 static void
+on_supplier_activated_cb (CdWindow *self,
+                          CdRow    *row)
+{
+  cd_supplier_page_present (GTK_WIDGET (self), self->context, cd_row_get_id (row));
+}
+
+static void
 on_supplier_order_activated_cb (CdWindow *self,
                                 CdRow    *row)
 {
@@ -205,7 +221,9 @@ build_suppliers (CdWindow *self)
 {
   CdSectionView *section = cd_section_view_new ();
 
-  cd_section_view_add (section, add_list (self, CD_SOURCE_SUPPLIERS), _("Suppliers"));
+  cd_section_view_add (section,
+                       add_opening_list (self, CD_SOURCE_SUPPLIERS, G_CALLBACK (on_supplier_activated_cb)),
+                       _("Suppliers"));
   cd_section_view_add (section,
                        add_opening_list (self, CD_SOURCE_SUPPLIER_ORDERS,
                                          G_CALLBACK (on_supplier_order_activated_cb)),

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "gui/cd-deadline-notifier.h"
+#include "gui/cd-deadline-prefs.h"
 #include "gui/cd-today-view.h"
 #include "store/cd-demo.h"
 
@@ -265,6 +267,72 @@ test_view_fits_a_laptop_window (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (minimum, <=, 600);
 }
 
+/* The Deadlines preferences write the rules Today and the CLI read. */
+static void
+test_preferences_edit_the_rules (Fixture *fixture, gconstpointer data)
+{
+  CdStore *store = cd_context_get_store (fixture->context);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *group = cd_deadline_prefs_new (store);
+  GtkWidget *visit, *unanswered, *tier;
+  int rule_day = 0;
+
+  gtk_window_set_child (GTK_WINDOW (window), group);
+  gtk_window_present (GTK_WINDOW (window));
+  visit = cd_test_find (group, GTK_TYPE_SPIN_BUTTON, "Visit plan");
+  unanswered = cd_test_find (group, GTK_TYPE_SPIN_BUTTON, "Quote unanswered after");
+  tier = cd_test_find (group, GTK_TYPE_SPIN_BUTTON, "Visit tier A clients every");
+  g_assert_nonnull (visit);
+  g_assert_nonnull (unanswered);
+  g_assert_nonnull (tier);
+  if (visit != NULL && unanswered != NULL && tier != NULL)
+    {
+      g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (visit)), ==, 28);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (visit), 27);
+      g_assert_true (cd_store_deadline_rule (store, "visit-plan", &rule_day, NULL, NULL));
+      g_assert_cmpint (rule_day, ==, 27);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (unanswered), 12);
+      g_assert_cmpint (cd_store_today_unanswered_days (store), ==, 12);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (tier), 10);
+      {
+        g_autoptr(GVariant) tiers = cd_store_tiers (store, NULL);
+        int days = 0;
+
+        g_variant_get_child (tiers, 0, "(&s&si)", NULL, NULL, &days);
+        g_assert_cmpint (days, ==, 10);
+      }
+      /* Back as they were, for the other tests. */
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (visit), 28);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (unanswered), 7);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (tier), 14);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Once per paper per day, and never when switched off. */
+static void
+test_notifications_once_a_day (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(CdDeadlineNotifier) notifier = cd_deadline_notifier_new (fixture->context, NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("org.example.ClientDesk");
+  CdStore *store = cd_context_get_store (fixture->context);
+  GDate due = day (2026, 2, 28), before = day (2026, 2, 27), next_month = day (2026, 3, 5);
+
+  g_assert_cmpuint (cd_deadline_notifier_check (notifier, &before), ==, 0);
+  /* The visit plan is due on Saturday 28 February 2026, a make-up day. */
+  g_assert_cmpuint (cd_deadline_notifier_check (notifier, &due), ==, 1);
+  g_assert_cmpuint (cd_deadline_notifier_check (notifier, &due), ==, 0);
+
+  /* The cashier's sheet is due on Thursday 5 March; a done paper is quiet. */
+  g_settings_set_boolean (settings, "notifications-enabled", FALSE);
+  g_assert_cmpuint (cd_deadline_notifier_check (notifier, &next_month), ==, 0);
+  g_settings_set_boolean (settings, "notifications-enabled", TRUE);
+  g_assert_true (cd_store_paper_set_done (store, "cashier-supplier-sheet", "2026-03", TRUE, NULL));
+  g_assert_cmpuint (cd_deadline_notifier_check (notifier, &next_month), ==, 0);
+  g_assert_true (cd_store_paper_set_done (store, "cashier-supplier-sheet", "2026-03", FALSE, NULL));
+  g_assert_cmpuint (cd_deadline_notifier_check (notifier, &next_month), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -292,6 +360,8 @@ main (int argc, char **argv)
   ADD ("/gui/today/rows-open-their-records", test_rows_open_their_records);
   ADD ("/gui/today/scope-needs-a-staff-member", test_scope_needs_a_staff_member);
   ADD ("/gui/today/view-fits-a-laptop-window", test_view_fits_a_laptop_window);
+  ADD ("/gui/today/notifications-once-a-day", test_notifications_once_a_day);
+  ADD ("/gui/today/preferences-edit-the-rules", test_preferences_edit_the_rules);
 #undef ADD
 
   status = g_test_run ();

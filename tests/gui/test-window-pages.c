@@ -13,6 +13,7 @@
 #include "gui/cd-row.h"
 #include "gui/cd-section-view.h"
 #include "gui/cd-supplier-order-window.h"
+#include "gui/cd-supplier-page.h"
 #include "gui/cd-today-view.h"
 #include "gui/cd-window.h"
 #include "store/cd-store.h"
@@ -142,6 +143,8 @@ check_row_opens (Fixture    *fixture,
   else if (type == CD_TYPE_SUPPLIER_ORDER_WINDOW)
     g_assert_cmpint (cd_supplier_order_window_get_order_id (CD_SUPPLIER_ORDER_WINDOW (window)), ==,
                      cd_row_get_id (row));
+  else if (type == CD_TYPE_SUPPLIER_PAGE)
+    g_assert_cmpint (cd_supplier_page_get_supplier_id (CD_SUPPLIER_PAGE (window)), ==, cd_row_get_id (row));
   else if (type == CD_TYPE_ACCEPTANCE_EDITOR)
     g_assert_cmpint (cd_acceptance_editor_get_acceptance_id (CD_ACCEPTANCE_EDITOR (window)), ==,
                      cd_row_get_id (row));
@@ -158,6 +161,12 @@ static void
 test_contract_row_opens_the_contract_editor (Fixture *fixture, gconstpointer data)
 {
   check_row_opens (fixture, "quotes-contracts", 1, CD_TYPE_CONTRACT_EDITOR);
+}
+
+static void
+test_supplier_row_opens_the_supplier_page (Fixture *fixture, gconstpointer data)
+{
+  check_row_opens (fixture, "suppliers-deliveries", 0, CD_TYPE_SUPPLIER_PAGE);
 }
 
 static void
@@ -269,6 +278,25 @@ test_today_fits_beside_the_sidebar (Fixture *fixture, gconstpointer data)
     }
 }
 
+/* A Today row opens its record: a work order shows the Work orders view. */
+static void
+test_today_rows_open_their_records (Fixture *fixture, gconstpointer data)
+{
+  CdTodayView *today = CD_TODAY_VIEW (cd_window_get_view (fixture->window, "today"));
+
+  g_signal_emit_by_name (today, "open", "work-order", (gint64) 1, "WO-NO-SUCH");
+  cd_test_iterate (50);
+  g_assert_cmpstr (cd_window_get_view_name (fixture->window), ==, "work-orders");
+  g_signal_emit_by_name (today, "open", "client", (gint64) 1, "no such client");
+  cd_test_iterate (50);
+  g_assert_cmpstr (cd_window_get_view_name (fixture->window), ==, "clients");
+  g_signal_emit_by_name (today, "open", "view", (gint64) 0, "finance");
+  g_assert_cmpstr (cd_window_get_view_name (fixture->window), ==, "finance");
+  g_signal_emit_by_name (today, "open", "quote", (gint64) 1, "");
+  cd_test_iterate (100);
+  g_assert_nonnull (find_window (CD_TYPE_QUOTE_EDITOR));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -287,6 +315,8 @@ main (int argc, char **argv)
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/window/quote-row-opens-the-quote-editor", test_quote_row_opens_the_quote_editor);
   ADD ("/gui/window/contract-row-opens-the-contract-editor", test_contract_row_opens_the_contract_editor);
+  ADD ("/gui/window/supplier-row-opens-the-supplier-page", test_supplier_row_opens_the_supplier_page);
+  ADD ("/gui/window/today-rows-open-their-records", test_today_rows_open_their_records);
   ADD ("/gui/window/order-row-opens-the-order-window", test_order_row_opens_the_order_window);
   ADD ("/gui/window/acceptance-row-opens-the-acceptance-editor", test_acceptance_row_opens_the_acceptance_editor);
   ADD ("/gui/window/finance-opens-on-month-end", test_finance_opens_on_month_end);
