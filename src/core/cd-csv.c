@@ -225,6 +225,34 @@ record_is_blank (const CdCsvRecord *record)
          && ((GString *) g_ptr_array_index (record->fields, 0))->len == 0;
 }
 
+/* A file that is not UTF-8 as a whole but has a line of Chinese that is
+ * (two or more three-byte UTF-8 characters: GB18030 text almost never
+ * lines up that way) mixes encodings; reading it all as GB18030 would store
+ * that line as mojibake. Returns the 1-based line, or 0. */
+static guint
+find_utf8_line (const char *data, gsize length)
+{
+  gsize start = 0;
+  guint line = 1;
+
+  while (start < length)
+    {
+      const char *end = memchr (data + start, '\n', length - start);
+      gsize stop = end ? (gsize) (end - data) : length;
+      guint multibyte = 0;
+
+      if (g_utf8_validate_len (data + start, stop - start, NULL))
+        for (gsize i = start; i < stop; i++)
+          if (((guchar) data[i] & 0xF0) == 0xE0)
+            multibyte++;
+      if (multibyte >= 2)
+        return line;
+      start = stop + 1;
+      line++;
+    }
+  return 0;
+}
+
 char *
 cd_csv_decode (const char  *data,
                gsize        length,
@@ -238,6 +266,7 @@ cd_csv_decode (const char  *data,
   const char *text = data;
   gsize text_length = length;
   gboolean had_bom = FALSE;
+  guint utf8_line;
   char *result;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -251,6 +280,14 @@ cd_csv_decode (const char  *data,
         {
           g_set_error_literal (error, CD_CSV_ERROR, CD_CSV_ERROR_ENCODING,
                                _("The file is neither UTF-8 nor GB18030 text."));
+          return NULL;
+        }
+      if ((utf8_line = find_utf8_line (data, length)) > 0)
+        {
+          g_set_error (error, CD_CSV_ERROR, CD_CSV_ERROR_ENCODING,
+                       _("The file mixes encodings: line %u is UTF-8 but the rest is not; "
+                         "save the whole file as UTF-8 and import it again."),
+                       utf8_line);
           return NULL;
         }
       encoding = "GB18030";
