@@ -66,7 +66,8 @@ send (CdDeadlineNotifier *self,
 
   notification = g_notification_new (title);
   g_notification_set_body (notification, _("Open ClientDesk's Today view to export it or mark it done."));
-  g_notification_set_default_action_and_target (notification, "app.activate", NULL);
+  /* No default action: clicking it activates the application, which
+   * raises the window. */
   g_application_send_notification (self->application, id, notification);
 }
 
