@@ -5,6 +5,8 @@
  * `deadline --rule` read them. Each change is saved as it is made. */
 #define G_LOG_DOMAIN "cd-gui"
 
+#include "config.h"
+
 #include <glib/gi18n.h>
 
 #include "gui/cd-deadline-prefs.h"
@@ -150,6 +152,35 @@ add_tiers (AdwPreferencesGroup *group,
     }
 }
 
+/* The desktop's switch for deadline notifications (a GSettings key, not
+ * in the database: it belongs to this desktop, not to the agency). */
+static void
+add_notifications_row (AdwPreferencesGroup *group)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  GtkWidget *row, *toggle;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  row = adw_action_row_new ();
+  toggle = gtk_switch_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Notify When a Paper Is Due"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Once a day, while ClientDesk is open"));
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Notify When a Paper Is Due"), -1);
+  g_settings_bind (settings, "notifications-enabled", toggle, "active", G_SETTINGS_BIND_DEFAULT);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  gtk_widget_set_name (row, "notifications-enabled");
+  adw_preferences_group_add (group, row);
+}
+
 /**
  * cd_deadline_prefs_new:
  *
@@ -172,5 +203,6 @@ cd_deadline_prefs_new (CdStore *store)
                 _("Quote unanswered after"), _("Days after it was sent"),
                 cd_store_today_unanswered_days (store), 365);
   add_tiers (ADW_PREFERENCES_GROUP (group), store);
+  add_notifications_row (ADW_PREFERENCES_GROUP (group));
   return group;
 }

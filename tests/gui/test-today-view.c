@@ -301,6 +301,19 @@ test_preferences_edit_the_rules (Fixture *fixture, gconstpointer data)
         g_variant_get_child (tiers, 0, "(&s&si)", NULL, NULL, &days);
         g_assert_cmpint (days, ==, 10);
       }
+      {
+        GtkWidget *toggle = cd_test_find (group, GTK_TYPE_SWITCH, "Notify When a Paper Is Due");
+        g_autoptr(GSettings) settings = g_settings_new ("org.example.ClientDesk");
+
+        g_assert_nonnull (toggle);
+        if (toggle != NULL)
+          {
+            gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+            g_assert_false (g_settings_get_boolean (settings, "notifications-enabled"));
+            gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+            g_assert_true (g_settings_get_boolean (settings, "notifications-enabled"));
+          }
+      }
       /* Back as they were, for the other tests. */
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (visit), 28);
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (unanswered), 7);
