@@ -18,7 +18,8 @@
  * spent inside one frame (before-paint to after-paint; the window's first
  * frame apart, printed on its own), the time until the
  * list had rows, how many rows its model holds, whether the view reached
- * the bottom, and the process's peak RSS (VmHWM). */
+ * the bottom and its last row was read by then, and the process's peak RSS
+ * (VmHWM). */
 #include <time.h>
 #include <adwaita.h>
 
@@ -164,7 +165,8 @@ main (int argc, char **argv)
   GdkFrameClock *clock;
   gint64 deadline;
   Run run = { 0 };
-  gboolean at_bottom;
+  gboolean at_bottom, last_read;
+  g_autoptr (GObject) last = NULL;
   guint n_rows;
   double max_interval, max_scroll, p95_interval, max_work, max_work_cpu;
 
@@ -211,6 +213,10 @@ main (int argc, char **argv)
 
   n_rows = g_list_model_get_n_items (G_LIST_MODEL (cd_work_orders_view_get_model (run.view)));
   at_bottom = gtk_adjustment_get_value (run.vadjustment) >= bottom (run.vadjustment) - 1;
+  /* Shown at the bottom, the last row's page was asked for a second ago. */
+  last = n_rows > 0 ? g_list_model_get_item (G_LIST_MODEL (cd_work_orders_view_get_model (run.view)),
+                                             n_rows - 1) : NULL;
+  last_read = last != NULL && !cd_row_is_loading (last);
   max_interval = bench_max ((double *) run.intervals->data, run.intervals->len);
   max_scroll = bench_max ((double *) run.scroll_intervals->data, run.scroll_intervals->len);
   max_work = bench_max ((double *) run.work->data, run.work->len);
@@ -218,17 +224,20 @@ main (int argc, char **argv)
   p95_interval = bench_percentile ((double *) run.intervals->data, run.intervals->len, 0.95);
   printf ("%u rows in the model; rows after %.0f ms; %u frames; longest frame interval %.1f ms"
           " (while scrolling %.1f ms), p95 %.1f ms; longest time in a frame %.1f ms (CPU %.1f ms);"
-          " reached the bottom: %s; peak RSS %.1f MB; the window's first frame %.1f ms\n",
+          " reached the bottom: %s, last row read: %s; peak RSS %.1f MB; the window's first frame"
+          " %.1f ms\n",
           n_rows, (run.loaded_at - run.shown_at) / 1000.0, run.intervals->len + 1, max_interval,
-          max_scroll, p95_interval, max_work, max_work_cpu, at_bottom ? "yes" : "no", bench_peak_rss_kb () / 1024.0,
+          max_scroll, p95_interval, max_work, max_work_cpu, at_bottom ? "yes" : "no",
+          last_read ? "yes" : "no", bench_peak_rss_kb () / 1024.0,
           run.first_frame_ms);
   printf ("RESULT {\"item\": \"work-order-scroll\", \"rows\": %u, \"open_ms\": %.1f,"
           " \"frames\": %u, \"max_frame_ms\": %.1f, \"max_scroll_frame_ms\": %.1f,"
           " \"p95_frame_ms\": %.1f, \"max_work_ms\": %.1f, \"max_work_cpu_ms\": %.1f,"
-          " \"at_bottom\": %s, \"rss_mb\": %.1f,"
+          " \"at_bottom\": %s, \"last_row_read\": %s, \"rss_mb\": %.1f,"
           " \"first_frame_ms\": %.1f}\n",
           n_rows, (run.loaded_at - run.shown_at) / 1000.0, run.intervals->len + 1, max_interval,
           max_scroll, p95_interval, max_work, max_work_cpu, at_bottom ? "true" : "false",
+          last_read ? "true" : "false",
           bench_peak_rss_kb () / 1024.0, run.first_frame_ms);
 
   gtk_window_destroy (GTK_WINDOW (window));
