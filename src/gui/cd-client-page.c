@@ -585,12 +585,15 @@ cd_client_page_init (CdClientPage *self)
 {
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *switcher = adw_view_switcher_title_new ();
+  GtkWidget *switcher = adw_view_switcher_new ();
 
   self->entries = g_hash_table_new (g_str_hash, g_str_equal);
   self->stack = ADW_VIEW_STACK (adw_view_stack_new ());
   self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_view_switcher_title_set_stack (ADW_VIEW_SWITCHER_TITLE (switcher), self->stack);
+  /* Always the tabs, also in a narrow window: the file has no other way
+   * between its sections. */
+  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->stack);
+  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), switcher);
   gtk_box_append (GTK_BOX (content), header);
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
