@@ -425,6 +425,12 @@ cd_work_orders_view_dispose (GObject *object)
   CdWorkOrdersView *self = CD_WORK_ORDERS_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  /* The column view still holds the model through the selection and pages
+   * may arrive after this view is gone: stop listening first. */
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->cancellable);
