@@ -352,6 +352,10 @@ on_focus_enter_cb (CdChartWidget *self)
 static void
 on_focus_leave_cb (CdChartWidget *self)
 {
+  /* A window that loses the X focus sends a leave too; the chart keeps the
+   * keyboard until another widget of its window takes it. */
+  if (gtk_widget_is_focus (GTK_WIDGET (self)))
+    return;
   self->has_keyboard = FALSE;
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));

@@ -9,6 +9,7 @@
 #include "gui/cd-acceptance-editor.h"
 #include "gui/cd-contract-editor.h"
 #include "gui/cd-list-view.h"
+#include "gui/cd-clients-view.h"
 #include "gui/cd-projects-view.h"
 #include "gui/cd-work-orders-view.h"
 #include "gui/cd-quote-editor.h"
@@ -96,10 +97,15 @@ show_searched (CdWindow   *self,
   GtkWidget *view = cd_window_get_view (self, name);
 
   cd_window_show_view (self, name);
+  /* Views of their own, with their own search fields. */
   if (CD_IS_WORK_ORDERS_VIEW (view))
     {
-      /* A view of its own, with its own search field. */
       cd_work_orders_view_set_search (CD_WORK_ORDERS_VIEW (view), text);
+      return;
+    }
+  if (CD_IS_CLIENTS_VIEW (view))
+    {
+      cd_clients_view_set_search (CD_CLIENTS_VIEW (view), text);
       return;
     }
   if (current_list (self) == NULL || text == NULL)
@@ -141,7 +147,9 @@ build_today (CdWindow *self)
 static GtkWidget *
 build_clients (CdWindow *self)
 {
-  return GTK_WIDGET (add_list (self, CD_SOURCE_CLIENTS));
+  /* The client directory pages 100,000 clients from the database, with its
+   * own search, filters and columns. */
+  return GTK_WIDGET (cd_clients_view_new (self->context));
 }
 
 static GtkWidget *
