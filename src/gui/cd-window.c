@@ -108,6 +108,11 @@ show_searched (CdWindow   *self,
       cd_clients_view_set_search (CD_CLIENTS_VIEW (view), text);
       return;
     }
+  if (CD_IS_PROJECTS_VIEW (view))
+    {
+      cd_projects_view_set_search (CD_PROJECTS_VIEW (view), text);
+      return;
+    }
   if (current_list (self) == NULL || text == NULL)
     return;
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
@@ -256,10 +261,53 @@ build_finance (CdWindow *self)
   return GTK_WIDGET (section);
 }
 
+/* A bar, point or slice opens the list behind it: the view of its kind,
+ * that list chosen in its section, searched for the item's label, or for
+ * its month — document numbers carry it (HT202603-0001), clients and
+ * suppliers do not. */
+static void
+on_insights_open_items_cb (CdWindow   *self,
+                           int         kind,
+                           const char *month,
+                           const char *search)
+{
+  static const char *const view_of_kind[CD_N_KINDS] = {
+    [CD_KIND_CLIENTS] = "clients", [CD_KIND_PROJECTS] = "projects",
+    [CD_KIND_WORK_ORDERS] = "work-orders", [CD_KIND_QUOTES] = "quotes-contracts",
+    [CD_KIND_CONTRACTS] = "quotes-contracts", [CD_KIND_SUPPLIERS] = "suppliers-deliveries",
+    [CD_KIND_SUPPLIER_ORDERS] = "suppliers-deliveries",
+    [CD_KIND_ACCEPTANCES] = "suppliers-deliveries", [CD_KIND_PICKUP_SLIPS] = "finance",
+  };
+  g_autofree char *text = NULL;
+
+  if (kind < 0 || kind >= CD_N_KINDS)
+    return;
+  for (guint i = 0; i < self->lists->len; i++)
+    {
+      CdListView *list = self->lists->pdata[i];
+      GtkWidget *section = gtk_widget_get_ancestor (GTK_WIDGET (list), CD_TYPE_SECTION_VIEW);
+
+      if ((int) cd_list_view_get_source (list) == kind && section != NULL)
+        cd_section_view_set_visible_list (CD_SECTION_VIEW (section), list);
+    }
+  if (month != NULL && kind != CD_KIND_CLIENTS && kind != CD_KIND_SUPPLIERS)
+    {
+      GString *digits = g_string_new (NULL);
+
+      for (const char *p = month; *p; p++)
+        if (g_ascii_isdigit (*p))
+          g_string_append_c (digits, *p);
+      text = g_string_free (digits, FALSE);
+    }
+  show_searched (self, view_of_kind[kind], text ? text : search);
+}
+
 static GtkWidget *
 build_insights (CdWindow *self)
 {
   self->insights_view = cd_insights_view_new (self->context);
+  g_signal_connect_object (self->insights_view, "open-items",
+                           G_CALLBACK (on_insights_open_items_cb), self, G_CONNECT_SWAPPED);
   cd_accessible_name_parts (GTK_WIDGET (self->insights_view));
   return GTK_WIDGET (self->insights_view);
 }

@@ -385,6 +385,31 @@ test_narrow_window_folds_the_sidebar (Fixture       *fixture,
   g_assert_finalize_object (narrow);
 }
 
+/* A click on a chart's bar opens the list behind it (issue 8). */
+static void
+test_chart_item_opens_its_list (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *insights = cd_window_get_view (fixture->window, "insights");
+  GtkWidget *entry;
+  CdListView *list;
+
+  g_assert_nonnull (insights);
+  cd_window_show_view (fixture->window, "insights");
+  g_signal_emit_by_name (insights, "open-items", (int) CD_KIND_CONTRACTS, "2026-03", NULL);
+  cd_test_iterate (50);
+
+  g_assert_cmpstr (cd_window_get_view_name (fixture->window), ==, "quotes-contracts");
+  list = cd_window_get_current_list (fixture->window);
+  g_assert_nonnull (list);
+  if (list != NULL)
+    g_assert_cmpint (cd_list_view_get_source (list), ==, CD_SOURCE_CONTRACTS);
+  entry = cd_test_find_by_label (GTK_WIDGET (fixture->window), "Search in this list");
+  g_assert_nonnull (entry);
+  if (entry != NULL)
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "202603");
+}
+
 typedef struct
 {
   gboolean done;
@@ -462,6 +487,7 @@ main (int argc, char **argv)
   ADD ("/gui/window/backup-writes-a-database-that-opens", test_backup_writes_a_database_that_opens);
   ADD ("/gui/window/opens-on-the-last-view", test_opens_on_the_last_view);
   ADD ("/gui/window/narrow-window-folds-the-sidebar", test_narrow_window_folds_the_sidebar);
+  ADD ("/gui/window/chart-item-opens-its-list", test_chart_item_opens_its_list);
 #undef ADD
 
   status = g_test_run ();
