@@ -286,12 +286,19 @@ on_ids_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   old_n = n_ids (self);
   drop_pages (self);
   g_clear_pointer (&self->ids, g_array_unref);
+  /* New results are announced as two changes, all removed then all added:
+   * given one change that replaces rows, GTK 4.8's list view and selection
+   * look for the rows they track among the new items, which reads every
+   * page of 100,000 matches before the list updates. */
+  if (old_n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
   self->ids = g_steal_pointer (&ids);
   new_n = n_ids (self);
   /* The first page is read right away: it is what a search shows. */
   if (new_n > 0)
     request_page (self, 0);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+  if (new_n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, new_n);
   if (old_n != new_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   update_loading (self, was_loading);
