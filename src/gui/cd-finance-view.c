@@ -36,6 +36,8 @@ struct _CdFinanceView
 {
   AdwBin           parent_instance;
 
+  gboolean         load_when_mapped;  /* asked to load before it was first shown */
+
   CdContext       *context;
   GPtrArray       *months;            /* "YYYY-MM", newest first */
   GCancellable    *totals_cancellable;
@@ -172,6 +174,15 @@ static void
 load_totals (CdFinanceView *self)
 {
   const char *month = cd_finance_view_get_month (self);
+
+  /* A page nobody has looked at yet must not hold the store while the
+   * window starts: its figures are read when it is first shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->load_when_mapped = TRUE;
+      return;
+    }
+  self->load_when_mapped = FALSE;
 
   g_cancellable_cancel (self->totals_cancellable);
   g_clear_object (&self->totals_cancellable);
@@ -520,10 +531,22 @@ cd_finance_view_get_property (GObject *object, guint prop_id, GValue *value, GPa
 }
 
 static void
+cd_finance_view_map (GtkWidget *widget)
+{
+  CdFinanceView *self = (CdFinanceView *) widget;
+
+  GTK_WIDGET_CLASS (cd_finance_view_parent_class)->map (widget);
+  if (self->load_when_mapped)
+    load_totals (self);
+}
+
+static void
 cd_finance_view_class_init (CdFinanceViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->map = cd_finance_view_map;
 
   object_class->constructed = cd_finance_view_constructed;
   object_class->dispose = cd_finance_view_dispose;

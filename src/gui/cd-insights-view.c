@@ -21,6 +21,8 @@ struct _CdInsightsView
 {
   AdwBin            parent_instance;
 
+  gboolean          load_when_mapped;  /* asked to load before it was first shown */
+
   CdContext        *context;
   CdChart          *chart;
   GArray           *am_ids;           /* gint64; 0 first: everyone */
@@ -237,6 +239,15 @@ static void
 load (CdInsightsView *self)
 {
   CdInsightQuery query;
+
+  /* A page nobody has looked at yet must not hold the store while the
+   * window starts: its figures are read when it is first shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->load_when_mapped = TRUE;
+      return;
+    }
+  self->load_when_mapped = FALSE;
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -659,10 +670,22 @@ cd_insights_view_get_property (GObject *object, guint prop_id, GValue *value, GP
 }
 
 static void
+cd_insights_view_map (GtkWidget *widget)
+{
+  CdInsightsView *self = (CdInsightsView *) widget;
+
+  GTK_WIDGET_CLASS (cd_insights_view_parent_class)->map (widget);
+  if (self->load_when_mapped)
+    load (self);
+}
+
+static void
 cd_insights_view_class_init (CdInsightsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->map = cd_insights_view_map;
 
   object_class->constructed = cd_insights_view_constructed;
   object_class->dispose = cd_insights_view_dispose;
