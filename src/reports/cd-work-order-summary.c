@@ -51,7 +51,7 @@ static const char *
 staff_department_label (const char *department)
 {
   static const struct { const char *name; const char *label; } labels[] = {
-    { "account", N_("Account") },       { "creative", N_("Creative") },
+    { "account", N_("Account department") }, { "creative", N_("Creative") },
     { "production", N_("Production") }, { "media", N_("Media") },
     { "finance", N_("Finance") },       { "hr", N_("Human resources") },
     { "management", N_("Management") },
