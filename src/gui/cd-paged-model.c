@@ -14,7 +14,7 @@
 typedef struct
 {
   guint      index;
-  GPtrArray *rows;     /* CdRow: placeholders until loaded */
+  GPtrArray *rows;     /* CdRow: stand-ins until loaded */
   gboolean   loaded;
   GList      link;     /* in lru; data = the page */
 } Page;
@@ -99,7 +99,7 @@ n_ids (CdPagedModel *self)
 }
 
 static CdRow *
-placeholder (gint64 id)
+unread_row (gint64 id)
 {
   GVariantBuilder dict;
 
@@ -146,7 +146,7 @@ fetch_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancell
 }
 
 /* Rows come back in id order; a row deleted meanwhile keeps its
- * placeholder rather than shifting every row after it. */
+ * stand-in row rather than shifting every row after it. */
 static void
 fill_page (Page *page, GVariant *rows, const GArray *ids)
 {
@@ -220,7 +220,7 @@ request_page (CdPagedModel *self, guint index)
   page->rows = g_ptr_array_new_full (n, g_object_unref);
   page->link.data = page;
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (page->rows, placeholder (g_array_index (self->ids, gint64, start + i)));
+    g_ptr_array_add (page->rows, unread_row (g_array_index (self->ids, gint64, start + i)));
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
   g_queue_push_head_link (&self->lru, &page->link);
 
@@ -668,7 +668,7 @@ cd_paged_model_dup_ids (CdPagedModel *self)
   return copy;
 }
 
-/* TRUE for a placeholder whose page has not arrived yet. */
+/* TRUE for a stand-in row whose page has not arrived yet. */
 gboolean
 cd_row_is_loading (gpointer row)
 {

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A GListModel of CdRow over a long list in the store that holds only a
- * few pages of rows: get_item() of a row not yet read returns a placeholder
+ * few pages of rows: get_item() of a row not yet read returns a stand-in row
  * (a row whose "loading" is true) and reads its page on a worker thread;
- * items-changed replaces the placeholders when the page arrives. Sorting and
+ * items-changed replaces the stand-in rows when the page arrives. Sorting and
  * filtering happen in the database (cd_paged_model_set_query), so do not put
  * a GtkSortListModel or GtkFilterListModel on top. */
 #pragma once

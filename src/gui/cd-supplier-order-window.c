@@ -228,7 +228,7 @@ fill (CdSupplierOrderWindow *self)
     gtk_list_box_append (self->acceptances_list, acceptance_row (g_ptr_array_index (self->acceptances, i)));
   if (self->acceptances == NULL || self->acceptances->len == 0)
     gtk_list_box_set_placeholder (self->acceptances_list,
-                                  cd_supply_gui_placeholder (_("Not inspected yet: a delivered order is inspected "
+                                  cd_supply_gui_empty_note (_("Not inspected yet: a delivered order is inspected "
                                                                "against its checklist.")));
 }
 

@@ -196,7 +196,7 @@ fill_months (CdSupplierPage *self, const CdSupplierScorecard *card)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
       gtk_list_box_append (self->months_list, row);
     }
-  gtk_list_box_set_placeholder (self->months_list, cd_supply_gui_placeholder (_("Nothing accepted from this "
+  gtk_list_box_set_placeholder (self->months_list, cd_supply_gui_empty_note (_("Nothing accepted from this "
                                                                                 "supplier yet.")));
 }
 

@@ -129,7 +129,7 @@ cd_supply_gui_clear_list (GtkListBox *box)
 }
 
 GtkWidget *
-cd_supply_gui_placeholder (const char *text)
+cd_supply_gui_empty_note (const char *text)
 {
   GtkWidget *label = gtk_label_new (text);
 

@@ -39,6 +39,6 @@ void        cd_supply_gui_set_subtitle (AdwActionRow    *row,
 /* Removes every row of @box. */
 void        cd_supply_gui_clear_list   (GtkListBox      *box);
 /* A row that says there is nothing to show. */
-GtkWidget  *cd_supply_gui_placeholder  (const char      *text);
+GtkWidget  *cd_supply_gui_empty_note  (const char      *text);
 
 G_END_DECLS
