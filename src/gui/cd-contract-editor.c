@@ -467,7 +467,7 @@ complete_action (GtkWidget *widget, const char *name, GVariant *param)
   move_to (CD_CONTRACT_EDITOR (widget), CD_CONTRACT_COMPLETED, NULL);
 }
 
-/* A dialog with text fields; @fields holds (accessible name, placeholder)
+/* A dialog with text fields; @fields holds (accessible name, hint text)
  * pairs. The first field must be filled for @response to be allowed. */
 static GtkWidget *
 entry_dialog (CdContractEditor *self, const char *heading, const char *body, const char *response,

@@ -201,11 +201,11 @@ on_new_response_cb (AdwMessageDialog *dialog, const char *response, CdProjectsVi
 }
 
 static GtkWidget *
-labelled_entry (GtkWidget *box, const char *label, const char *placeholder)
+labelled_entry (GtkWidget *box, const char *label, const char *hint)
 {
   GtkWidget *entry = gtk_entry_new ();
 
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder ? placeholder : label);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), hint ? hint : label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_box_append (GTK_BOX (box), entry);
   return entry;

@@ -56,12 +56,12 @@ add_row (GtkGrid *grid, int row, const char *label, GtkWidget *field)
 }
 
 static GtkEntry *
-add_entry (GtkGrid *grid, int row, const char *label, const char *placeholder)
+add_entry (GtkGrid *grid, int row, const char *label, const char *hint)
 {
   GtkWidget *entry = gtk_entry_new ();
 
-  if (placeholder != NULL)
-    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  if (hint != NULL)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), hint);
   add_row (grid, row, label, entry);
   return GTK_ENTRY (entry);
 }

@@ -65,7 +65,7 @@ void        cd_payment_free            (CdPayment     *payment);
 void        cd_contract_free           (CdContract    *contract);
 
 /* The template used when the setting "contract.template" is empty. Its
- * placeholders: {client} {agency} {subject} {quote_number} {amount}
+ * fields filled in: {client} {agency} {subject} {quote_number} {amount}
  * {amount_words}. */
 const char *cd_contract_default_template (void);
 
