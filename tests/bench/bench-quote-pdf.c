@@ -135,7 +135,7 @@ main (int argc, char **argv)
   {
     GStatBuf st;
     g_stat (out, &st);
-    g_print ("quote PDF, 50 lines, %d runs: first %.1f ms, median %.1f ms, p95 %.1f ms, max %.1f ms;"
+    printf ("quote PDF, 50 lines, %d runs: first %.1f ms, median %.1f ms, p95 %.1f ms, max %.1f ms;"
              " %ld bytes; budget %.0f ms: %s\n",
              runs, ms[0], median, p95, ms[runs], (long) st.st_size, BUDGET_MS,
              p95 <= BUDGET_MS ? "within" : "OVER");
