@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gui/cd-audit-window.h"
 #include "gui/cd-new-quote-dialog.h"
 #include "gui/cd-tasks.h"
 #include "gui/cd-window-private.h"
@@ -51,9 +52,19 @@ new_action (GtkWidget  *widget,
     cd_window_new_quote (self);
 }
 
+static void
+audit_log_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CdWindow *self = CD_WINDOW (widget);
+
+  if (self->context != NULL)
+    gtk_window_present (cd_audit_window_new (self->context, GTK_WINDOW (self)));
+}
+
 void
 cd_window_class_install_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.audit-log", NULL, audit_log_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
