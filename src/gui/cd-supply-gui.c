@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "gui/cd-supply-gui.h"
+#include "gui/cd-window.h"
 
 void
 cd_supply_gui_present (GtkWindow *window, GtkWidget *parent)
@@ -100,6 +101,17 @@ cd_supply_gui_save_pdf (GtkWindow *window, AdwToastOverlay *overlay, CdContext *
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
   g_signal_connect (chooser, "response", G_CALLBACK (on_pdf_chosen_cb), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+cd_supply_gui_reload_main (GtkWindow *window)
+{
+  for (GtkWindow *w = window; w != NULL; w = gtk_window_get_transient_for (w))
+    if (CD_IS_WINDOW (w))
+      {
+        cd_window_reload (CD_WINDOW (w));
+        return;
+      }
 }
 
 char *

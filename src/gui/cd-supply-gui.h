@@ -31,6 +31,9 @@ void        cd_supply_gui_save_pdf     (GtkWindow       *window,
                                         gint64           id,
                                         const char      *number,
                                         const char      *title);
+/* Reads the lists of the main window again (the first CdWindow up the
+ * transient-for chain of @window), after a supply window saved something. */
+void        cd_supply_gui_reload_main  (GtkWindow       *window);
 /* Today as "YYYY-MM-DD". */
 char       *cd_supply_gui_today        (void);
 /* Sets @row's subtitle to @text (plain text), or "—" when there is none. */

@@ -16,6 +16,8 @@
 #include "gui/cd-row.h"
 #include "gui/cd-supplier-order-window.h"
 #include "gui/cd-supplier-page.h"
+#include "gui/cd-pickup-slip-window.h"
+#include "gui/cd-supply-desk.h"
 #include "gui/cd-section-view.h"
 #include "gui/cd-window-private.h"
 
@@ -205,6 +207,13 @@ on_acceptance_activated_cb (CdWindow *self,
   cd_acceptance_editor_present (GTK_WIDGET (self), self->context, cd_row_get_id (row));
 }
 
+static void
+on_pickup_slip_activated_cb (CdWindow *self,
+                             CdRow    *row)
+{
+  cd_pickup_slip_window_present (GTK_WIDGET (self), self->context, cd_row_get_id (row));
+}
+
 static CdListView *
 add_opening_list (CdWindow     *self,
                   CdListSource  source,
@@ -245,6 +254,10 @@ build_suppliers (CdWindow *self)
                        add_opening_list (self, CD_SOURCE_ACCEPTANCES,
                                          G_CALLBACK (on_acceptance_activated_cb)),
                        _("Acceptances"));
+  cd_section_view_add (section, add_opening_list (self, CD_SOURCE_PICKUP_SLIPS,
+                                                  G_CALLBACK (on_pickup_slip_activated_cb)), _("Pickup slips"));
+  cd_section_view_add_page (section, GTK_WIDGET (cd_supply_desk_new (self->context)), "production",
+                            _("Production"));
   return GTK_WIDGET (section);
 }
 
@@ -256,7 +269,8 @@ build_finance (CdWindow *self)
   self->finance_view = cd_finance_view_new (self->context);
   cd_section_view_add_page (section, GTK_WIDGET (self->finance_view), "month-end", _("Month end"));
   cd_section_view_add (section, add_list (self, CD_SOURCE_RECEIVABLES), _("Receivables"));
-  cd_section_view_add (section, add_list (self, CD_SOURCE_PICKUP_SLIPS), _("Pickup slips"));
+  cd_section_view_add (section, add_opening_list (self, CD_SOURCE_PICKUP_SLIPS,
+                                                  G_CALLBACK (on_pickup_slip_activated_cb)), _("Pickup slips"));
   cd_accessible_name_parts (GTK_WIDGET (self->finance_view));
   return GTK_WIDGET (section);
 }
