@@ -408,6 +408,9 @@ cd_store_client_hand_over (CdStore *self, gint64 client_id, const char *role, gi
 
   if (g_strcmp0 (role, "am") != 0 && g_strcmp0 (role, "ae") != 0)
     return invalid (error, _("Role"), _("choose account manager or account executive."));
+  /* Ownership never changes without a word on why (issue 3). */
+  if (!check_text (reason != NULL ? reason : "", _("Reason"), TRUE, 1000, error))
+    return FALSE;
   if (!cd_store_begin (self, error))
     return FALSE;
   client = cd_store_client_get (self, client_id, error);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "store/cd-store-pages.h"
+#include "store/cd-store-client-search.h"
 #include "store/cd-store-private.h"
 
 typedef struct
@@ -673,6 +674,9 @@ cd_store_page_filter_ids (CdStore *self, CdKind kind, const char *search,
                    _("The search text is not valid UTF-8."));
       return NULL;
     }
+  /* No trigram in one or two characters: scanned in memory (issue 3). */
+  if (kind == CD_KIND_CLIENTS && !use_match (k, search))
+    return cd_store_client_search_filter_ids (self, search, ordered, cancellable, error);
   for (guint i = 0; i < ordered->len; i++)
     max_id = MAX (max_id, g_array_index (ordered, gint64, i));
   hit = g_malloc0 (max_id + 1);

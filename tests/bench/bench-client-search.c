@@ -194,7 +194,7 @@ main (int argc, char **argv)
        g_array_new (FALSE, FALSE, sizeof (double)), &(double) { 0 }, &(double) { 0 });
   run (store, model, query, runs, model_times, like_times, &cpu_model, &cpu_like);
 
-  report ("paged model (trigram index)", model_times, cpu_model);
+  report ("paged model (index in memory)", model_times, cpu_model);
   report ("baseline: LIKE '%…%' scan", like_times, cpu_like);
   p50 = percentile (model_times, 0.5);
   p95 = percentile (model_times, 0.95);

@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "store/cd-store-client-search.h"
 #include "store/cd-store-clients.h"
 #include "store/cd-store-pages.h"
 #include "store/cd-store-private.h"
@@ -105,6 +106,62 @@ test_search_finds_chinese_substrings (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_matches (f, "\"青禾\" OR *"), ==, 0); /* text, not syntax */
 }
 
+/* Typing narrows the whole list: one or two characters are answered from
+ * the search text in memory; the result must be what SQLite's own scan
+ * gives, in the list's order, and see every write. */
+static guint
+count_narrowed (Fixture *f, const char *search, gint64 *first)
+{
+  g_autoptr (CdPageQuery) all = cd_page_query_new (CD_KIND_CLIENTS, NULL, NULL, "name", TRUE);
+  g_autoptr (GArray) ordered = cd_store_page_ids (f->store, all, NULL, NULL);
+  g_autoptr (GArray) kept = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_nonnull (ordered);
+  kept = cd_store_page_filter_ids (f->store, CD_KIND_CLIENTS, search, ordered, NULL, &error);
+  g_assert_no_error (error);
+  if (kept == NULL)
+    return G_MAXUINT;
+  if (first != NULL)
+    *first = kept->len > 0 ? g_array_index (kept, gint64, 0) : 0;
+  return kept->len;
+}
+
+static void
+test_short_search_in_memory_follows_writes (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr (GArray) ordered = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) kept = NULL;
+  const char *searches[] = { "青", "青禾", "有限", "司", "13", "北京", "茶" };
+  gint64 first = 0, id;
+
+  g_assert_true (cd_store_client_search_warm (f->store, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    g_assert_cmpuint (count_narrowed (f, searches[i], NULL), ==, count_matches (f, searches[i]));
+  /* Sorted by name, descending: 杭州… before 上海… (pinyin is not used). */
+  g_assert_cmpuint (count_narrowed (f, "有限", &first), ==, 2);
+  g_assert_cmpint (first, !=, 0);
+
+  id = cd_store_client_create (f->store, dict ("name", "北京青禾文化传媒", NULL), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_narrowed (f, "北京", NULL), ==, 1);
+  g_assert_cmpuint (count_narrowed (f, "青禾", NULL), ==, 2);
+  g_assert_true (cd_store_client_update (f->store, id, dict ("name", "北京白鹭文化传媒", NULL),
+                                         &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_narrowed (f, "青禾", NULL), ==, 1);
+  g_assert_cmpuint (count_narrowed (f, "白鹭", NULL), ==, 1);
+
+  g_cancellable_cancel (cancelled);
+  g_array_append_val (ordered, f->client);
+  kept = cd_store_client_search_filter_ids (f->store, "青禾", ordered, cancelled, &error);
+  g_assert_null (kept);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static void
 test_bad_input_saves_nothing (Fixture *f, gconstpointer data)
 {
@@ -136,6 +193,13 @@ test_hand_over_keeps_history (Fixture *f, gconstpointer data)
   gint64 owner = 0, from = 0, to = 0;
   const char *reason = NULL;
 
+  /* A hand-over says why, or nothing changes. */
+  g_assert_false (cd_store_client_hand_over (f->store, f->client, "am", 2, "  ", &error));
+  g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (cd_store_client_hand_over (f->store, f->client, "am", 2, NULL, &error));
+  g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
   g_assert_true (cd_store_client_hand_over (f->store, f->client, "am", 2, "李娜调岗", &error));
   g_assert_no_error (error);
   client = cd_store_client_get (f->store, f->client, &error);
@@ -266,6 +330,8 @@ main (int argc, char **argv)
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/store/clients/search-finds-chinese-substrings", test_search_finds_chinese_substrings);
+  ADD ("/store/clients/short-search-in-memory-follows-writes",
+       test_short_search_in_memory_follows_writes);
   ADD ("/store/clients/bad-input-saves-nothing", test_bad_input_saves_nothing);
   ADD ("/store/clients/hand-over-keeps-its-history", test_hand_over_keeps_history);
   ADD ("/store/clients/lost-needs-a-reason", test_lost_needs_a_reason);
