@@ -30,6 +30,7 @@ typedef struct
   lxw_format   *money;
   lxw_format   *rate;
   lxw_format   *count;
+  lxw_format   *permille;
 } Pack;
 
 /* Excel refuses []:*?/\ in sheet names, more than 31 characters, a leading
@@ -206,6 +207,67 @@ add_formats (Pack *pack)
   format_set_num_format (pack->rate, "0.0%");
   pack->count = workbook_add_format (pack->workbook);
   format_set_num_format (pack->count, "#,##0");
+  pack->permille = workbook_add_format (pack->workbook);
+  format_set_num_format (pack->permille, "0.0%");
+}
+
+static const char *
+lookup_string (GVariant *dict, const char *key)
+{
+  const char *value = NULL;
+
+  if (!g_variant_lookup (dict, key, "&s", &value))
+    return "";
+  return value;
+}
+
+static gint64
+lookup_int (GVariant *dict, const char *key)
+{
+  gint64 value = 0;
+
+  g_variant_lookup (dict, key, "x", &value);
+  return value;
+}
+
+/* 拜访计划完成率: one row per person and month, the rate as a real
+ * per cent of what was planned, filterable by month and person. */
+static void
+write_plan_sheet (const Pack *pack, GVariant *rows, GHashTable *taken)
+{
+  g_autofree char *name = sheet_name (_("Visit plan completion"), taken);
+  lxw_worksheet *sheet = workbook_add_worksheet (pack->workbook, name);
+  const char *headers[] = { _("Month"), _("Person"), _("Planned visits"), _("Done"),
+                            _("Completion rate") };
+  guint n = g_variant_n_children (rows);
+
+  worksheet_set_column (sheet, 0, 0, 12, NULL);
+  worksheet_set_column (sheet, 1, 1, 20, NULL);
+  worksheet_set_column (sheet, 2, 4, 16, NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    worksheet_write_string (sheet, 0, c, headers[c], pack->header);
+  worksheet_freeze_panes (sheet, 1, 0);
+  if (n == 0)
+    {
+      worksheet_write_string (sheet, 1, 0, _("No visits were planned in this period."), NULL);
+      return;
+    }
+  /* Named ranges before the rows (TESTING.md, pitfall 8). */
+  worksheet_autofilter (sheet, 0, 0, n, G_N_ELEMENTS (headers) - 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GVariant) row = g_variant_get_child_value (rows, i);
+      gint64 planned = lookup_int (row, "planned");
+
+      worksheet_write_string (sheet, i + 1, 0, lookup_string (row, "month"), NULL);
+      worksheet_write_string (sheet, i + 1, 1, lookup_string (row, "staff_name"), NULL);
+      worksheet_write_number (sheet, i + 1, 2, (double) planned, pack->count);
+      worksheet_write_number (sheet, i + 1, 3, (double) lookup_int (row, "done"), pack->count);
+      /* The store's rate, not a formula: a viewer without recalculation
+       * shows the same figure as the app. */
+      worksheet_write_number (sheet, i + 1, 4, lookup_int (row, "rate_permille") / 1000.0,
+                              pack->permille);
+    }
 }
 
 /**
@@ -218,6 +280,21 @@ add_formats (Pack *pack)
 gboolean
 cd_director_pack_write_charts (CdChart * const *charts, guint n_charts, const char *path,
                                GError **error)
+{
+  return cd_director_pack_write (charts, n_charts, NULL, path, error);
+}
+
+/**
+ * cd_director_pack_write:
+ * @plan_completion: (nullable): aa{sv} as cd_store_visit_plan_completion ()
+ *   with a "month" (s, YYYY-MM) in each row: the visit plan completion
+ *   sheet after the charts' sheets; %NULL: no such sheet
+ *
+ * Returns: %TRUE if @path now holds the workbook
+ */
+gboolean
+cd_director_pack_write (CdChart * const *charts, guint n_charts, GVariant *plan_completion,
+                        const char *path, GError **error)
 {
   g_autoptr (GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *temp = NULL;
@@ -244,6 +321,8 @@ cd_director_pack_write_charts (CdChart * const *charts, guint n_charts, const ch
   add_formats (&pack);
   for (guint i = 0; i < n_charts; i++)
     write_sheet (&pack, charts[i], taken);
+  if (plan_completion != NULL)
+    write_plan_sheet (&pack, plan_completion, taken);
 
   rc = workbook_close (pack.workbook);
   if (rc != LXW_NO_ERROR)

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* `export director-pack`: one workbook, one sheet per chart, each with its
  * table (real numbers, money as ¥#,##0.00) and a native Excel chart over
- * that table, so the director can restyle it in Excel. */
+ * that table, so the director can restyle it in Excel; and the visit plan
+ * completion rate (拜访计划完成率) per person and month. */
 #pragma once
 
 #include <gio/gio.h>
@@ -13,6 +14,11 @@ G_BEGIN_DECLS
 
 gboolean cd_director_pack_write_charts  (CdChart * const       *charts,
                                          guint                  n_charts,
+                                         const char            *path,
+                                         GError               **error);
+gboolean cd_director_pack_write         (CdChart * const       *charts,
+                                         guint                  n_charts,
+                                         GVariant              *plan_completion,
                                          const char            *path,
                                          GError               **error);
 gboolean cd_director_pack_export        (CdStore               *store,

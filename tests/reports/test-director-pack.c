@@ -159,6 +159,56 @@ test_pack (Fixture *f, gconstpointer data)
   g_assert_true (has_line (f, "cell Workload A4 s '@李明' General"));
 }
 
+static GVariant *
+completion_row (const char *month, const char *name, gint64 planned, gint64 done)
+{
+  GVariantDict dict;
+
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert (&dict, "month", "s", month);
+  g_variant_dict_insert (&dict, "staff_id", "x", (gint64) g_str_hash (name) % 1000);
+  g_variant_dict_insert (&dict, "staff_name", "s", name);
+  g_variant_dict_insert (&dict, "planned", "x", planned);
+  g_variant_dict_insert (&dict, "done", "x", done);
+  g_variant_dict_insert (&dict, "rate_permille", "x", planned > 0 ? done * 1000 / planned : 0);
+  return g_variant_dict_end (&dict);
+}
+
+static void
+test_plan_completion_sheet (Fixture *f, gconstpointer data)
+{
+  const char *months[] = { "2025-01", NULL };
+  g_autoptr (CdChart) revenue = chart_with (CD_CHART_BAR, "Revenue", months, 1, CD_CHART_UNIT_FEN);
+  g_autoptr (GVariant) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
+  g_variant_builder_add_value (&builder, completion_row ("2025-01", "王芳", 8, 6));
+  g_variant_builder_add_value (&builder, completion_row ("2025-01", "=李明", 4, 0));
+  g_variant_builder_add_value (&builder, completion_row ("2025-02", "王芳", 10, 9));
+  rows = g_variant_ref_sink (g_variant_builder_end (&builder));
+
+  g_assert_true (cd_director_pack_write (&revenue, 1, rows, f->path, &error));
+  g_assert_no_error (error);
+  if (!dump (f))
+    return;
+  /* After the charts, with its header frozen. */
+  g_assert_true (has_line (f, "sheet Revenue A2"));
+  g_assert_true (has_line (f, "sheet Visit plan completion A2"));
+  g_assert_true (has_line (f, "cell Visit plan completion A1 s 'Month' General"));
+  g_assert_true (has_line (f, "cell Visit plan completion E1 s 'Completion rate' General"));
+  g_assert_true (has_line (f, "cell Visit plan completion A2 s '2025-01' General"));
+  g_assert_true (has_line (f, "cell Visit plan completion B2 s '王芳' General"));
+  g_assert_true (has_line (f, "cell Visit plan completion C2 n 8 #,##0"));
+  g_assert_true (has_line (f, "cell Visit plan completion D2 n 6 #,##0"));
+  g_assert_true (has_line (f, "cell Visit plan completion E2 n 0.75 0.0%"));
+  g_assert_true (has_line (f, "cell Visit plan completion B3 s '=李明' General"));
+  g_assert_true (has_line (f, "cell Visit plan completion E3 n 0 0.0%"));
+  g_assert_true (has_line (f, "cell Visit plan completion A4 s '2025-02' General"));
+  g_assert_true (has_line (f, "cell Visit plan completion E4 n 0.9 0.0%"));
+}
+
 static void
 test_failed_pack_leaves_nothing (Fixture *f, gconstpointer data)
 {
@@ -182,6 +232,8 @@ main (int argc, char **argv)
 
   g_test_add ("/reports/director-pack/sheets-hold-tables-and-native-charts-over-them", Fixture, NULL,
               fixture_setup, test_pack, fixture_teardown);
+  g_test_add ("/reports/director-pack/visit-plan-completion-per-person-and-month", Fixture, NULL,
+              fixture_setup, test_plan_completion_sheet, fixture_teardown);
   g_test_add ("/reports/director-pack/failed-export-leaves-no-file", Fixture, NULL,
               fixture_setup, test_failed_pack_leaves_nothing, fixture_teardown);
   return g_test_run ();
