@@ -132,6 +132,9 @@ changes_grid (const CdAuditEntry *entry)
       const CdAuditChange *change = entry->changes->pdata[i];
       g_autofree char *value = change_value (change);
       GtkWidget *field = make_label (change->label, TRUE, FALSE);
+
+      /* The same first column in every entry, so values line up. */
+      gtk_label_set_width_chars (GTK_LABEL (field), 12);
       GtkWidget *shown = make_label (value, FALSE, TRUE);
 
       gtk_widget_set_hexpand (shown, TRUE);
@@ -215,6 +218,8 @@ cd_audit_list_init (CdAuditList *self)
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
 
   gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
   gtk_widget_set_size_request (spinner, 32, 32);
@@ -244,6 +249,7 @@ cd_audit_list_init (CdAuditList *self)
   adw_clamp_set_child (ADW_CLAMP (clamp), column);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_stack_add_named (self->stack, scrolled, "list");
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }

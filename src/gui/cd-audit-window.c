@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "gui/cd-accessible.h"
 #include "gui/cd-audit-list.h"
 #include "gui/cd-audit-window.h"
 #include "store/cd-store-audit-query.h"
@@ -233,6 +234,7 @@ make_person_drop (CdAuditWindow *self)
   self->person_drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
   gtk_drop_down_set_enable_search (self->person_drop, TRUE);
   name_widget (GTK_WIDGET (self->person_drop), _("Person"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->person_drop), _("Person"));
   return GTK_WIDGET (self->person_drop);
 }
 
@@ -253,6 +255,7 @@ make_table_drop (CdAuditWindow *self)
     }
   self->table_drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
   name_widget (GTK_WIDGET (self->table_drop), _("Kind of record"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->table_drop), _("Kind of record"));
   return GTK_WIDGET (self->table_drop);
 }
 
@@ -366,6 +369,8 @@ build (CdAuditWindow *self)
   g_signal_connect (self->more, "clicked", G_CALLBACK (on_more_clicked_cb), self);
   gtk_box_append (cd_audit_list_get_footer (self->list), self->more);
   adw_window_set_content (ADW_WINDOW (self), box);
+  /* The drop-downs' buttons and search fields take their names. */
+  cd_accessible_name_parts (GTK_WIDGET (self));
 }
 
 GtkWindow *

@@ -317,6 +317,14 @@ value_text (CdStore *self, const char *field, const char *value)
   if ((g_str_equal (field, "active") || g_str_has_prefix (field, "is_"))
       && (g_str_equal (value, "0") || g_str_equal (value, "1")))
     return g_strdup (g_str_equal (value, "1") ? _("yes") : _("no"));
+  if (strlen (value) == 20 && value[10] == 'T' && value[19] == 'Z')
+    {
+      /* A timestamp the database wrote in UTC: shown in local time. */
+      g_autoptr (GDateTime) when = g_date_time_new_from_iso8601 (value, NULL);
+      g_autoptr (GDateTime) local = when != NULL ? g_date_time_to_local (when) : NULL;
+      if (local != NULL)
+        return g_date_time_format (local, "%Y-%m-%d %H:%M");
+    }
   sql = reference_sql (field);
   if (sql != NULL)
     return reference_text (self, sql, value);

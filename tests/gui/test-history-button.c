@@ -137,7 +137,7 @@ test_window_lists_changes_in_words (Fixture *f, gconstpointer data)
 
   unlabelled = cd_test_unlabelled (GTK_WIDGET (history));
   for (guint i = 0; i < unlabelled->len; i++)
-    g_test_message ("unlabelled: %s", (char *) unlabelled->pdata[i]);
+    { g_autofree char *d = cd_test_describe (unlabelled->pdata[i]); g_test_message ("unlabelled: %s", d); }
   g_assert_cmpuint (unlabelled->len, ==, 0);
 
   gtk_window_destroy (history);
