@@ -103,6 +103,13 @@ static const char * const supplier_labels[] = {
   NC_("supplier status", "Active"), NC_("supplier status", "Suspended"),
 };
 
+/* Visit plans (issue 12): submitted by the 28th, reviewed by the supervisor. */
+static const char * const visit_plan_names[] = { "draft", "submitted", "reviewed", NULL };
+static const char * const visit_plan_labels[] = {
+  NC_("visit plan status", "Draft"), NC_("visit plan status", "Submitted"),
+  NC_("visit plan status", "Reviewed"),
+};
+
 static const EntityInfo entities[] = {
   { "client", N_("client"), "client status", client_names, client_labels },
   { "project", N_("project"), "project status", project_names, project_labels },
@@ -115,6 +122,7 @@ static const EntityInfo entities[] = {
   { "visit", N_("visit log"), "visit status", visit_names, visit_labels },
   { "feedback", N_("feedback record"), "feedback status", feedback_names, feedback_labels },
   { "supplier", N_("supplier"), "supplier status", supplier_names, supplier_labels },
+  { "visit_plan", N_("visit plan"), "visit plan status", visit_plan_names, visit_plan_labels },
 };
 
 static const CdStateTransition transitions[] = {
@@ -169,6 +177,8 @@ static const CdStateTransition transitions[] = {
   { "feedback", "open", "closed", FALSE },
   { "supplier", "active", "suspended", FALSE },
   { "supplier", "suspended", "active", FALSE },
+  { "visit_plan", "draft", "submitted", FALSE },
+  { "visit_plan", "submitted", "reviewed", FALSE },
 };
 
 /* ---------------------------------------------------------------------- */

@@ -31,6 +31,7 @@ typedef enum { CD_SUPPLIER_ORDER_REQUESTED, CD_SUPPLIER_ORDER_ORDERED, CD_SUPPLI
                CD_SUPPLIER_ORDER_REWORKED } CdSupplierOrderStatus;
 typedef enum { CD_ACCEPTANCE_DRAFT, CD_ACCEPTANCE_SIGNED } CdAcceptanceStatus;
 typedef enum { CD_VISIT_LOGGED, CD_VISIT_REVIEWED } CdVisitStatus;
+typedef enum { CD_VISIT_PLAN_DRAFT, CD_VISIT_PLAN_SUBMITTED, CD_VISIT_PLAN_REVIEWED } CdVisitPlanStatus;
 
 /* One allowed move, as the database stores it. */
 typedef struct

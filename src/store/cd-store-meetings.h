@@ -70,7 +70,9 @@ gboolean  cd_store_meeting_mark_notice_sent (CdStore    *self,
                                              GError    **error);
 
 /* Action items of the minutes: "text" (s, required), "owner_id" (x),
- * "due_date" (s). */
+ * "due_date" (s), and optionally "project_id" (x): the project a work
+ * order from it goes to when not the meeting's (the daily work meeting has
+ * no project). */
 gint64    cd_store_meeting_add_action      (CdStore     *self,
                                             gint64       meeting_id,
                                             GVariant    *fields,
@@ -81,7 +83,8 @@ gboolean  cd_store_meeting_action_done     (CdStore     *self,
                                             GError     **error);
 /* Returns: (transfer full): aa{sv}: "id", "text", "owner_id", "owner_name",
  * "due_date", "done" (b), "work_order_id" (x, 0 if none),
- * "work_order_number". */
+ * "work_order_number", "work_order_status" (s, "" if none), "project_id"
+ * (x, the action's own project, 0 if none). */
 GVariant *cd_store_meeting_actions         (CdStore     *self,
                                             gint64       meeting_id,
                                             GError     **error);
@@ -92,8 +95,12 @@ GVariant *cd_store_meeting_actions         (CdStore     *self,
  *
  * Issues a work order for the action item (its text as title and
  * requirements, its owner as assignee, its due date) in the meeting's
- * project — refused with the reason when the meeting has no project or the
- * action has no owner or due date — and links the two both ways.
+ * project (or the action's own "project_id") — refused with the reason
+ * when there is no project or the action has no owner or due date, or
+ * already became a work order — and links the two both ways
+ * (work_order.meeting_id, the action's "work_order_id"). The work order
+ * is issued on the meeting's day (today if the meeting is ahead). A
+ * meeting with work orders issued from it can no longer be deleted.
  *
  * Returns: the new work order's id, 0 on error.
  */
@@ -109,6 +116,13 @@ gint64    cd_store_meeting_action_to_work_order (CdStore    *self,
  * Creates @day's daily work meeting (09:00–09:30, kind daily), unless one
  * exists: the agenda lists, grouped by department, the open work orders,
  * the supplier deliveries due and everything overdue, as plain text lines.
+ * Precisely: a heading line per group (work-order departments in form
+ * order, then "Supplier deliveries (production)", then "Installments
+ * overdue (finance)"), then "- " lines: open work orders due within 7 days
+ * or overdue, ordered supplier goods promised within 7 days or late,
+ * unpaid installments past due; overdue lines end in " · OVERDUE"; at most
+ * 20 per group, then "… and N more". One daily meeting per day (the
+ * database refuses a second).
  *
  * Returns: the meeting's id (the existing one if there was one), 0 on error.
  */
@@ -127,7 +141,9 @@ GVariant *cd_store_meetings_list           (CdStore     *self,
 
 /* Client meetings (kinds client, planning, proposal) starting from @today
  * to the end of the @working_days-th working day after it whose notice has
- * not been sent: aa{sv} as cd_store_meetings_list. */
+ * not been sent: aa{sv} as cd_store_meetings_list. Working days come from
+ * @calendar (Monday to Friday when %NULL). Only meetings with someone to
+ * notify count: a client, or a client contact among the attendees. */
 GVariant *cd_store_meetings_without_notice (CdStore           *self,
                                             const char        *today,
                                             guint              working_days,
@@ -155,12 +171,14 @@ typedef enum
  *   they attend, work orders assigned to or issued by them, deliveries and
  *   installments of projects they manage), or 0 for everyone
  *
- * Returns: (transfer full): aa{sv} ordered by date and time: "kind" (i, a
+ * Returns: (transfer full): aa{sv} ordered by date and time (all-day
+ * events first): "kind" (i, a
  * CdCalendarEventKind), "date" (s), "time" (s, "HH:MM" or ""), "end_time",
  * "title" (s), "detail" (s), "staff_id" (x), "staff_name", "open_kind"
  * (as CdTodaySection rows: "meeting", "client", "work-order",
  * "supplier-order", "contract"), "open_id" (x), "uid" (s, stable across
- * runs, for iCalendar).
+ * runs, for iCalendar: "meeting-12@clientdesk", "plan-entry-3@clientdesk"…).
+ * Planned visits already fulfilled end their detail in " ✓".
  */
 GVariant *cd_store_calendar_events         (CdStore     *self,
                                             const char  *from,

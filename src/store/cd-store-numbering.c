@@ -17,6 +17,7 @@ static const struct { const char *kind; const char *pattern; } default_patterns[
   { "acceptance", "YS{yyyy}{mm}-{nnnnn}" },
   { "pickup_slip", "TH{yyyy}{mm}-{nnnn}" },
   { "amendment", "BC{yyyy}{mm}-{nnnn}" },
+  { "meeting", "MT{yyyy}{mm}-{nnnn}" },
 };
 
 /**

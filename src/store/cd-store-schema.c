@@ -19,18 +19,21 @@ typedef struct
 } Migration;
 
 static gboolean seed_base (CdStore *self, GError **error);
+static gboolean seed_state_transitions (CdStore *self, GError **error);
 
 static const Migration migrations[] = {
   { 1, "/org/example/ClientDesk/store/sql/001-base.sql", seed_base },
   { 2, "/org/example/ClientDesk/store/sql/002-search.sql", NULL },
   { 3, "/org/example/ClientDesk/store/sql/003-supply.sql", NULL },
   { 4, "/org/example/ClientDesk/store/sql/004-audit-guard.sql", NULL },
+  { 5, "/org/example/ClientDesk/store/sql/005-plans-meetings.sql", seed_state_transitions },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CD_STORE_SCHEMA_VERSION);
 
 /* The state machines are written once, in core; the database gets a copy
- * of the table for its triggers. */
+ * of the table for its triggers. A later migration that adds a machine
+ * seeds again: the moves already there are kept. */
 static gboolean
 seed_state_transitions (CdStore *self, GError **error)
 {
@@ -39,7 +42,7 @@ seed_state_transitions (CdStore *self, GError **error)
   gsize n;
 
   stmt = cd_store_prepare (self,
-                           "INSERT INTO state_transition (entity, from_state, to_state, needs_reason)"
+                           "INSERT OR IGNORE INTO state_transition (entity, from_state, to_state, needs_reason)"
                            " VALUES (?1, ?2, ?3, ?4)",
                            error);
   if (stmt == NULL)
