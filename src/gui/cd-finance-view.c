@@ -6,6 +6,8 @@
 
 #include "core/cd-money.h"
 #include "gui/cd-finance-view.h"
+#include "gui/cd-supplier-payment-window.h"
+#include "gui/cd-supplier-statement-window.h"
 #include "reports/cd-supplier-sheet.h"
 #include "reports/cd-work-order-summary.h"
 #include "store/cd-store-month-end.h"
@@ -540,6 +542,51 @@ cd_finance_view_map (GtkWidget *widget)
     load_totals (self);
 }
 
+/* ------------------------------------------------------------------ */
+/* Payments to suppliers                                               */
+
+static GtkWindow *
+parent_window (CdFinanceView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+on_payment_recorded_cb (CdSupplierPaymentWindow *window, gint64 amount_fen, CdFinanceView *self)
+{
+  g_autofree char *amount = cd_money_format (amount_fen);
+  /* Translators: %s is an amount such as ¥1,200.00 */
+  g_autofree char *text = g_strdup_printf (_("Payment of %s recorded"), amount);
+
+  toast (self, text);
+  /* "Still to pay" changes with every payment. */
+  load_totals (self);
+}
+
+static void
+record_payment_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CdFinanceView *self = CD_FINANCE_VIEW (widget);
+  GtkWindow *window;
+
+  if (self->context == NULL)
+    return;
+  window = cd_supplier_payment_window_new (self->context, parent_window (self));
+  g_signal_connect_object (window, "recorded", G_CALLBACK (on_payment_recorded_cb), self, 0);
+  gtk_window_present (window);
+}
+
+static void
+supplier_statement_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CdFinanceView *self = CD_FINANCE_VIEW (widget);
+
+  if (self->context != NULL)
+    gtk_window_present (cd_supplier_statement_window_new (self->context, parent_window (self)));
+}
+
 static void
 cd_finance_view_class_init (CdFinanceViewClass *klass)
 {
@@ -578,6 +625,9 @@ cd_finance_view_class_init (CdFinanceViewClass *klass)
   gtk_widget_class_install_action (widget_class, "finance.cancel-export", NULL,
                                    cancel_export_action);
   gtk_widget_class_install_action (widget_class, "finance.open-folder", NULL, open_folder_action);
+  gtk_widget_class_install_action (widget_class, "finance.record-payment", NULL, record_payment_action);
+  gtk_widget_class_install_action (widget_class, "finance.supplier-statement", NULL,
+                                   supplier_statement_action);
 }
 
 static void

@@ -336,4 +336,43 @@ GVariant      *cd_store_supplier_statement         (CdStore               *store
                                                     const GDate           *to,
                                                     GError               **error);
 
+/**
+ * cd_store_supplier_orders_to_pay:
+ * @supplier_id: one supplier's orders, or 0 for every supplier
+ * @limit: the most rows (0: 500)
+ *
+ * Payable orders (accepted with a signed acceptance that passed) not yet
+ * fully paid, oldest acceptance first — what finance can record a payment
+ * against.
+ *
+ * Returns: (transfer full): aa{sv} with "id", "number", "supplier_id",
+ *   "supplier", "accepted_date", "total_fen", "paid_fen"; or %NULL with
+ *   @error set.
+ */
+GVariant      *cd_store_supplier_orders_to_pay     (CdStore               *store,
+                                                    gint64                 supplier_id,
+                                                    guint                  limit,
+                                                    GError               **error);
+void           cd_store_supplier_orders_to_pay_async  (CdStore            *store,
+                                                       gint64              supplier_id,
+                                                       guint               limit,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+GVariant      *cd_store_supplier_orders_to_pay_finish (CdStore            *store,
+                                                       GAsyncResult       *result,
+                                                       GError            **error);
+
+/* cd_store_supplier_statement () on a worker thread. */
+void           cd_store_supplier_statement_async   (CdStore               *store,
+                                                    gint64                 supplier_id,
+                                                    const GDate           *from,
+                                                    const GDate           *to,
+                                                    GCancellable          *cancellable,
+                                                    GAsyncReadyCallback    callback,
+                                                    gpointer               user_data);
+GVariant      *cd_store_supplier_statement_finish  (CdStore               *store,
+                                                    GAsyncResult          *result,
+                                                    GError               **error);
+
 G_END_DECLS
