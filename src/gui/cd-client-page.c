@@ -9,38 +9,12 @@
 
 #include "core/cd-credit-code.h"
 #include "core/cd-states.h"
-#include "gui/cd-client-page.h"
+#include "gui/cd-accessible.h"
+#include "gui/cd-client-page-private.h"
+#include "gui/cd-history-button.h"
+#include "store/cd-store-client-file.h"
 #include "store/cd-store-clients.h"
 
-struct _CdClientPage
-{
-  AdwWindow        parent_instance;
-
-  CdContext       *context;
-  gint64           client_id;
-  AdwViewStack    *stack;
-  AdwToastOverlay *toasts;
-  GHashTable      *entries;     /* field key → GtkEditable */
-  GtkLabel        *code_error;
-  GtkWidget       *save_button;
-  char            *undo_key;    /* the last edited field and its old text */
-  char            *undo_text;
-  char            *editing_key;
-  char            *editing_text;
-  GtkListBox      *contacts;
-  GtkListBox      *visits;
-  GtkListBox      *feedback;
-  GtkListBox      *history;
-  GtkLabel        *status_label;
-  GtkEditable     *contact_name, *contact_phone, *contact_title;
-  GtkCheckButton  *contact_decision, *contact_primary, *contact_emergency;
-  GtkEditable     *visit_date, *visit_topic, *visit_opinions, *visit_needs, *visit_next;
-  GtkDropDown     *visit_mode;
-  GtkCheckButton  *visit_special;
-  GtkEditable     *feedback_summary;
-  GtkDropDown     *feedback_kind;
-  GtkEditable     *lost_reason;
-};
 
 G_DEFINE_FINAL_TYPE (CdClientPage, cd_client_page, ADW_TYPE_WINDOW)
 
@@ -55,14 +29,14 @@ static const struct { const char *key; const char *title; } company_fields[] = {
   { "private_notes", N_("Private notes (never exported unless asked for)") },
 };
 
-static void
-toast (CdClientPage *self, const char *text)
+void
+cd_client_page_toast (CdClientPage *self, const char *text)
 {
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
 }
 
-static GtkWidget *
-boxed_list (void)
+GtkWidget *
+cd_client_page_boxed_list (void)
 {
   GtkWidget *list = gtk_list_box_new ();
 
@@ -71,8 +45,8 @@ boxed_list (void)
   return list;
 }
 
-static GtkEditable *
-entry_row (GtkWidget *list, const char *title)
+GtkEditable *
+cd_client_page_entry_row (GtkWidget *list, const char *title)
 {
   GtkWidget *row = adw_entry_row_new ();
 
@@ -91,8 +65,8 @@ check_row (GtkWidget *box, const char *label)
   return GTK_CHECK_BUTTON (check);
 }
 
-static GtkWidget *
-page_box (CdClientPage *self, const char *name, const char *title, const char *icon)
+GtkWidget *
+cd_client_page_add_tab (CdClientPage *self, const char *name, const char *title, const char *icon)
 {
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
@@ -108,18 +82,19 @@ page_box (CdClientPage *self, const char *name, const char *title, const char *i
   return box;
 }
 
-static void
-add_text_row (GtkListBox *list, const char *title, const char *subtitle)
+GtkWidget *
+cd_client_page_add_text_row (GtkListBox *list, const char *title, const char *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : "");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
   gtk_list_box_append (list, row);
+  return row;
 }
 
-static void
-clear_list (GtkListBox *list)
+void
+cd_client_page_clear_list (GtkListBox *list)
 {
   GtkWidget *child;
 
@@ -127,8 +102,8 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-static const char *
-text_of (GVariant *row, const char *key)
+const char *
+cd_client_page_text_of (GVariant *row, const char *key)
 {
   const char *text = NULL;
 
@@ -149,58 +124,144 @@ load_company (CdClientPage *self)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (company_fields); i++)
     {
-      const char *text = text_of (client, company_fields[i].key);
+      const char *text = cd_client_page_text_of (client, company_fields[i].key);
       gtk_editable_set_text (g_hash_table_lookup (self->entries, company_fields[i].key),
                              text != NULL ? text : "");
     }
-  gtk_window_set_title (GTK_WINDOW (self), text_of (client, "name"));
-  status = text_of (client, "status");
+  gtk_window_set_title (GTK_WINDOW (self), cd_client_page_text_of (client, "name"));
+  status = cd_client_page_text_of (client, "status");
   gtk_label_set_text (self->status_label, cd_state_label ("client", status));
   gtk_widget_set_sensitive (self->save_button, FALSE);
 }
 
+/* "" for a missing or NULL text */
+static const char *
+text_or_empty (GVariant *row, const char *key)
+{
+  const char *text = cd_client_page_text_of (row, key);
+
+  return text != NULL ? text : "";
+}
+
+static gboolean
+flag (GVariant *row, const char *key)
+{
+  gint64 value = 0;
+
+  return g_variant_lookup (row, key, "x", &value) && value != 0;
+}
+
+/* The non-empty ones of @parts (NULL-terminated), joined by " · ". */
+static char *
+join_parts (const char *const *parts)
+{
+  g_autoptr (GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto (GStrv) strv = NULL;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      g_strv_builder_add (kept, parts[i]);
+  strv = g_strv_builder_end (kept);
+  return g_strjoinv (" · ", strv);
+}
+
 static void
-load_lists (CdClientPage *self)
+load_contacts (CdClientPage *self, GVariant *contacts)
+{
+  GVariantIter iter;
+  GVariant *row;
+
+  cd_client_page_clear_list (self->contacts);
+  for (g_variant_iter_init (&iter, contacts); (row = g_variant_iter_next_value (&iter)); g_variant_unref (row))
+    {
+      const char *parts[] = {
+        text_or_empty (row, "title"), text_or_empty (row, "phone"),
+        flag (row, "is_primary") ? _("primary contact") : "",
+        flag (row, "is_decision_maker") ? _("decision maker") : "",
+        flag (row, "is_emergency") ? _("emergency contact") : "", NULL,
+      };
+      g_autofree char *sub = join_parts (parts);
+
+      cd_client_page_add_text_row (self->contacts, text_or_empty (row, "name"), sub);
+    }
+  if (g_variant_n_children (contacts) == 0)
+    cd_client_page_add_text_row (self->contacts, _("No contacts yet"),
+                                 _("Add the people you deal with below."));
+}
+
+static void
+load_visits (CdClientPage *self, GVariant *visits)
+{
+  GVariantIter iter;
+  GVariant *row;
+
+  cd_client_page_clear_list (self->visits);
+  for (g_variant_iter_init (&iter, visits); (row = g_variant_iter_next_value (&iter)); g_variant_unref (row))
+    {
+      gboolean reviewed = g_strcmp0 (cd_client_page_text_of (row, "status"), "reviewed") == 0;
+      g_autofree char *title = g_strdup_printf ("%s · %s", text_or_empty (row, "date"),
+                                                text_or_empty (row, "topic"));
+      g_autofree char *comment = reviewed && *text_or_empty (row, "review_comment")
+        ? g_strdup_printf (_("reviewed: %s"), text_or_empty (row, "review_comment")) : NULL;
+      g_autofree char *next = *text_or_empty (row, "next_date")
+        ? g_strdup_printf (_("next appointment %s"), text_or_empty (row, "next_date")) : NULL;
+      const char *parts[] = {
+        text_or_empty (row, "staff"), flag (row, "special") ? _("special visit") : "",
+        next != NULL ? next : "",
+        comment != NULL ? comment : reviewed ? _("reviewed, locked") : "", NULL,
+      };
+      g_autofree char *sub = join_parts (parts);
+      GtkWidget *widget = cd_client_page_add_text_row (self->visits, title, sub);
+
+      if (!reviewed)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (widget), cd_client_page_review_button (self, row));
+    }
+  if (g_variant_n_children (visits) == 0)
+    cd_client_page_add_text_row (self->visits, _("No visits logged yet"),
+                                 _("Log the first one below."));
+}
+
+static void
+load_feedback (CdClientPage *self, GVariant *feedback)
+{
+  GVariantIter iter;
+  GVariant *row;
+
+  cd_client_page_clear_list (self->feedback);
+  for (g_variant_iter_init (&iter, feedback); (row = g_variant_iter_next_value (&iter)); g_variant_unref (row))
+    {
+      gboolean complaint = g_strcmp0 (cd_client_page_text_of (row, "kind"), "complaint") == 0;
+      gboolean open = g_strcmp0 (cd_client_page_text_of (row, "status"), "open") == 0;
+      const char *parts[] = {
+        complaint ? _("Complaint") : _("Praise"), text_or_empty (row, "date"),
+        text_or_empty (row, "owner"), open ? _("open") : _("closed"),
+        text_or_empty (row, "resolution"), NULL,
+      };
+      g_autofree char *sub = join_parts (parts);
+
+      cd_client_page_add_text_row (self->feedback, text_or_empty (row, "summary"), sub);
+    }
+  if (g_variant_n_children (feedback) == 0)
+    cd_client_page_add_text_row (self->feedback, _("No complaints or praise registered"), NULL);
+}
+
+/* Reads contacts, visits, feedback, owners and the business tabs again. */
+void
+cd_client_page_load_lists (CdClientPage *self)
 {
   CdStore *store = cd_context_get_store (self->context);
   g_autoptr (GVariant) contacts = cd_store_client_contacts (store, self->client_id, NULL);
   g_autoptr (GVariant) visits = cd_store_client_visits (store, self->client_id, NULL);
-  g_autoptr (GVariant) history = cd_store_client_owner_history (store, self->client_id, NULL);
-  GVariantIter iter;
-  GVariant *row;
+  g_autoptr (GVariant) feedback = cd_store_client_feedback (store, self->client_id, NULL);
 
-  clear_list (self->contacts);
-  clear_list (self->visits);
-  clear_list (self->history);
-  for (g_variant_iter_init (&iter, contacts); (row = g_variant_iter_next_value (&iter)); g_variant_unref (row))
-    {
-      gint64 primary = 0, decision = 0, emergency = 0;
-      g_autofree char *sub = NULL;
-
-      g_variant_lookup (row, "is_primary", "x", &primary);
-      g_variant_lookup (row, "is_decision_maker", "x", &decision);
-      g_variant_lookup (row, "is_emergency", "x", &emergency);
-      sub = g_strjoin (" · ", text_of (row, "phone") ? text_of (row, "phone") : "",
-                       primary ? _("primary contact") : "", decision ? _("decision maker") : "",
-                       emergency ? _("emergency contact") : "", NULL);
-      add_text_row (self->contacts, text_of (row, "name"), sub);
-    }
-  for (g_variant_iter_init (&iter, visits); (row = g_variant_iter_next_value (&iter)); g_variant_unref (row))
-    {
-      g_autofree char *title = g_strdup_printf ("%s · %s", text_of (row, "date"),
-                                                text_of (row, "topic") ? text_of (row, "topic") : "");
-      g_autofree char *sub = g_strdup_printf ("%s%s", text_of (row, "staff") ? text_of (row, "staff") : "",
-                                              g_strcmp0 (text_of (row, "status"), "reviewed") == 0
-                                                ? _(" · reviewed, locked") : "");
-      add_text_row (self->visits, title, sub);
-    }
-  for (g_variant_iter_init (&iter, history); (row = g_variant_iter_next_value (&iter)); g_variant_unref (row))
-    {
-      g_autofree char *title = g_strdup_printf ("%s → %s",
-                                                text_of (row, "from_name") ? text_of (row, "from_name") : "—",
-                                                text_of (row, "to_name") ? text_of (row, "to_name") : "—");
-      add_text_row (self->history, title, text_of (row, "changed_at"));
-    }
+  if (contacts != NULL)
+    load_contacts (self, contacts);
+  if (visits != NULL)
+    load_visits (self, visits);
+  if (feedback != NULL)
+    load_feedback (self, feedback);
+  cd_client_page_load_owners (self);
+  cd_client_page_load_records (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -260,10 +321,10 @@ save_company (GtkWidget *widget, const char *name, GVariant *parameter)
   if (!cd_store_client_update (cd_context_get_store (self->context), self->client_id,
                                g_variant_dict_end (&dict), &error))
     {
-      toast (self, error->message);
+      cd_client_page_toast (self, error->message);
       return;
     }
-  toast (self, _("Saved."));
+  cd_client_page_toast (self, _("Saved."));
   gtk_widget_set_sensitive (self->save_button, FALSE);
 }
 
@@ -304,7 +365,7 @@ set_status (CdClientPage *self, const char *status)
 
   if (!cd_store_client_set_status (cd_context_get_store (self->context), self->client_id, status,
                                    gtk_editable_get_text (self->lost_reason), &error))
-    toast (self, error->message);
+    cd_client_page_toast (self, error->message);
   load_company (self);
 }
 
@@ -317,10 +378,10 @@ status_action (GtkWidget *widget, const char *name, GVariant *parameter)
 static void
 build_company (CdClientPage *self)
 {
-  GtkWidget *box = page_box (self, "company", _("Company"), "x-office-address-book-symbolic");
-  GtkWidget *list = boxed_list ();
+  GtkWidget *box = cd_client_page_add_tab (self, "company", _("Company"), "x-office-address-book-symbolic");
+  GtkWidget *list = cd_client_page_boxed_list ();
   GtkWidget *status_row = adw_action_row_new ();
-  GtkWidget *status_list = boxed_list ();
+  GtkWidget *status_list = cd_client_page_boxed_list ();
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   static const char *const moves[][2] = {
     { "active", N_("Active") }, { "dormant", N_("Dormant") }, { "lost", N_("Lost") },
@@ -329,7 +390,7 @@ build_company (CdClientPage *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (company_fields); i++)
     {
-      GtkEditable *editable = entry_row (list, _(company_fields[i].title));
+      GtkEditable *editable = cd_client_page_entry_row (list, _(company_fields[i].title));
       GtkEventController *focus = gtk_event_controller_focus_new ();
 
       g_object_set_data (G_OBJECT (editable), "cd-key", (gpointer) company_fields[i].key);
@@ -356,7 +417,7 @@ build_company (CdClientPage *self)
   self->status_label = GTK_LABEL (gtk_label_new (NULL));
   adw_action_row_add_suffix (ADW_ACTION_ROW (status_row), GTK_WIDGET (self->status_label));
   gtk_list_box_append (GTK_LIST_BOX (status_list), status_row);
-  self->lost_reason = entry_row (status_list, _("Reason (needed to mark lost)"));
+  self->lost_reason = cd_client_page_entry_row (status_list, _("Reason (needed to mark lost)"));
   gtk_box_append (GTK_BOX (box), status_list);
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
     {
@@ -367,9 +428,8 @@ build_company (CdClientPage *self)
     }
   gtk_box_append (GTK_BOX (box), buttons);
 
-  gtk_box_append (GTK_BOX (box), gtk_label_new (_("Account manager hand-overs")));
-  self->history = GTK_LIST_BOX (boxed_list ());
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->history));
+  cd_client_page_build_hand_over (self, box);
+  gtk_box_append (GTK_BOX (box), cd_client_page_delete_button ());
 }
 
 /* ------------------------------------------------------------------ */
@@ -392,14 +452,14 @@ add_contact (GtkWidget *widget, const char *name, GVariant *parameter)
   if (cd_store_contact_add (cd_context_get_store (self->context), self->client_id,
                             g_variant_dict_end (&dict), &error) == 0)
     {
-      toast (self, error->message);
+      cd_client_page_toast (self, error->message);
       return;
     }
   gtk_editable_set_text (self->contact_name, "");
   gtk_editable_set_text (self->contact_phone, "");
   gtk_editable_set_text (self->contact_title, "");
-  load_lists (self);
-  toast (self, _("Contact added."));
+  cd_client_page_load_lists (self);
+  cd_client_page_toast (self, _("Contact added."));
 }
 
 static gint64
@@ -436,14 +496,14 @@ add_visit (GtkWidget *widget, const char *name, GVariant *parameter)
   if (cd_store_visit_add (cd_context_get_store (self->context), self->client_id,
                           g_variant_dict_end (&dict), &error) == 0)
     {
-      toast (self, error->message);
+      cd_client_page_toast (self, error->message);
       return;
     }
   gtk_editable_set_text (self->visit_topic, "");
   gtk_editable_set_text (self->visit_opinions, "");
   gtk_editable_set_text (self->visit_needs, "");
-  load_lists (self);
-  toast (self, _("Visit logged."));
+  cd_client_page_load_lists (self);
+  cd_client_page_toast (self, _("Visit logged."));
 }
 
 static void
@@ -459,12 +519,12 @@ add_feedback (GtkWidget *widget, const char *name, GVariant *parameter)
                              today, gtk_editable_get_text (self->feedback_summary),
                              visiting_staff (self), &error) == 0)
     {
-      toast (self, error->message);
+      cd_client_page_toast (self, error->message);
       return;
     }
-  add_text_row (self->feedback, gtk_editable_get_text (self->feedback_summary), today);
   gtk_editable_set_text (self->feedback_summary, "");
-  toast (self, _("Feedback registered."));
+  cd_client_page_load_lists (self);
+  cd_client_page_toast (self, _("Feedback registered."));
 }
 
 static GtkWidget *
@@ -480,15 +540,15 @@ action_button (const char *label, const char *action)
 static void
 build_contacts (CdClientPage *self)
 {
-  GtkWidget *box = page_box (self, "contacts", _("Contacts"), "system-users-symbolic");
-  GtkWidget *form = boxed_list ();
+  GtkWidget *box = cd_client_page_add_tab (self, "contacts", _("Contacts"), "system-users-symbolic");
+  GtkWidget *form = cd_client_page_boxed_list ();
   GtkWidget *flags = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
-  self->contacts = GTK_LIST_BOX (boxed_list ());
+  self->contacts = GTK_LIST_BOX (cd_client_page_boxed_list ());
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->contacts));
-  self->contact_name = entry_row (form, _("Contact name"));
-  self->contact_title = entry_row (form, _("Job title"));
-  self->contact_phone = entry_row (form, _("Phone"));
+  self->contact_name = cd_client_page_entry_row (form, _("Contact name"));
+  self->contact_title = cd_client_page_entry_row (form, _("Job title"));
+  self->contact_phone = cd_client_page_entry_row (form, _("Phone"));
   gtk_box_append (GTK_BOX (box), form);
   self->contact_decision = check_row (flags, _("Decision maker"));
   self->contact_primary = check_row (flags, _("Primary contact"));
@@ -501,15 +561,15 @@ static void
 build_visits (CdClientPage *self)
 {
   const char *const modes[] = { _("In person"), _("Phone"), _("Online"), NULL };
-  GtkWidget *box = page_box (self, "visits", _("Visits"), "x-office-calendar-symbolic");
-  GtkWidget *form = boxed_list ();
+  GtkWidget *box = cd_client_page_add_tab (self, "visits", _("Visits"), "x-office-calendar-symbolic");
+  GtkWidget *form = cd_client_page_boxed_list ();
   GtkWidget *mode_row = adw_action_row_new ();
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
-  self->visits = GTK_LIST_BOX (boxed_list ());
+  self->visits = GTK_LIST_BOX (cd_client_page_boxed_list ());
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->visits));
-  self->visit_date = entry_row (form, _("Visit date (YYYY-MM-DD)"));
+  self->visit_date = cd_client_page_entry_row (form, _("Visit date (YYYY-MM-DD)"));
   gtk_editable_set_text (self->visit_date, today);
   self->visit_mode = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (modes));
   gtk_widget_set_valign (GTK_WIDGET (self->visit_mode), GTK_ALIGN_CENTER);
@@ -518,10 +578,10 @@ build_visits (CdClientPage *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (mode_row), _("Mode"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (mode_row), GTK_WIDGET (self->visit_mode));
   gtk_list_box_append (GTK_LIST_BOX (form), mode_row);
-  self->visit_topic = entry_row (form, _("What was discussed"));
-  self->visit_opinions = entry_row (form, _("The client's opinions"));
-  self->visit_needs = entry_row (form, _("New needs"));
-  self->visit_next = entry_row (form, _("Next appointment (YYYY-MM-DD)"));
+  self->visit_topic = cd_client_page_entry_row (form, _("What was discussed"));
+  self->visit_opinions = cd_client_page_entry_row (form, _("The client's opinions"));
+  self->visit_needs = cd_client_page_entry_row (form, _("New needs"));
+  self->visit_next = cd_client_page_entry_row (form, _("Next appointment (YYYY-MM-DD)"));
   gtk_box_append (GTK_BOX (box), form);
   self->visit_special = check_row (box, _("Special visit"));
   gtk_box_append (GTK_BOX (box), action_button (_("_Log Visit"), "client.add-visit"));
@@ -531,18 +591,18 @@ static void
 build_feedback (CdClientPage *self)
 {
   const char *const kinds[] = { _("Complaint"), _("Praise"), NULL };
-  GtkWidget *box = page_box (self, "feedback", _("Feedback"), "mail-unread-symbolic");
-  GtkWidget *form = boxed_list ();
+  GtkWidget *box = cd_client_page_add_tab (self, "feedback", _("Feedback"), "mail-unread-symbolic");
+  GtkWidget *form = cd_client_page_boxed_list ();
   GtkWidget *kind_row = adw_action_row_new ();
 
-  self->feedback = GTK_LIST_BOX (boxed_list ());
+  self->feedback = GTK_LIST_BOX (cd_client_page_boxed_list ());
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->feedback));
   self->feedback_kind = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (kinds));
   gtk_widget_set_valign (GTK_WIDGET (self->feedback_kind), GTK_ALIGN_CENTER);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind_row), _("Kind"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (kind_row), GTK_WIDGET (self->feedback_kind));
   gtk_list_box_append (GTK_LIST_BOX (form), kind_row);
-  self->feedback_summary = entry_row (form, _("What the client said"));
+  self->feedback_summary = cd_client_page_entry_row (form, _("What the client said"));
   gtk_box_append (GTK_BOX (box), form);
   gtk_box_append (GTK_BOX (box), action_button (_("_Register Feedback"), "client.add-feedback"));
 }
@@ -556,6 +616,7 @@ cd_client_page_dispose (GObject *object)
 
   g_clear_object (&self->context);
   g_clear_pointer (&self->entries, g_hash_table_unref);
+  g_clear_pointer (&self->staff_ids, g_array_unref);
   g_clear_pointer (&self->undo_key, g_free);
   g_clear_pointer (&self->undo_text, g_free);
   g_clear_pointer (&self->editing_key, g_free);
@@ -575,6 +636,7 @@ cd_client_page_class_init (CdClientPageClass *klass)
   gtk_widget_class_install_action (widget_class, "client.add-contact", NULL, add_contact);
   gtk_widget_class_install_action (widget_class, "client.add-visit", NULL, add_visit);
   gtk_widget_class_install_action (widget_class, "client.add-feedback", NULL, add_feedback);
+  cd_client_page_install_review_actions (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "client.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "client.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
@@ -586,6 +648,10 @@ cd_client_page_init (CdClientPage *self)
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *switcher = adw_view_switcher_new ();
+
+  self->header = header;
+  self->switcher = switcher;
+  self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   self->entries = g_hash_table_new (g_str_hash, g_str_equal);
   self->stack = ADW_VIEW_STACK (adw_view_stack_new ());
@@ -600,9 +666,10 @@ cd_client_page_init (CdClientPage *self)
   adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->toasts));
   adw_window_set_content (ADW_WINDOW (self), content);
-  gtk_window_set_default_size (GTK_WINDOW (self), 720, 760);
+  gtk_window_set_default_size (GTK_WINDOW (self), 960, 760);
   build_company (self);
   build_contacts (self);
+  cd_client_page_build_records (self);
   build_visits (self);
   build_feedback (self);
 }
@@ -622,8 +689,13 @@ cd_client_page_present (GtkWidget *parent, CdContext *context, gint64 client_id,
   self->client_id = client_id;
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (root));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (self->header),
+                           cd_history_button_new (context, "client", client_id));
   load_company (self);
-  load_lists (self);
+  cd_client_page_load_lists (self);
+  /* The view switcher's buttons, the entry rows' apply buttons and the
+   * drop-downs' parts carry no names of their own in GTK 4.8 / Adw 1.2. */
+  cd_accessible_name_parts (GTK_WIDGET (self));
   if (tab != NULL)
     adw_view_stack_set_visible_child_name (self->stack, tab);
   gtk_window_present (GTK_WINDOW (self));

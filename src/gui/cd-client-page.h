@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 #define CD_TYPE_CLIENT_PAGE (cd_client_page_get_type ())
 G_DECLARE_FINAL_TYPE (CdClientPage, cd_client_page, CD, CLIENT_PAGE, AdwWindow)
 
-/* @tab: NULL, or "company", "contacts", "visits", "feedback" */
+/* @tab: NULL, or "company", "contacts", "projects", "receivables", "visits",
+ * "feedback" */
 CdClientPage *cd_client_page_present (GtkWidget  *parent,
                                       CdContext  *context,
                                       gint64      client_id,

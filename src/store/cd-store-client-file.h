@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the client file shows besides company data and contacts: the
+ * client's projects, quotes, contracts, receivables and feedback, read-only
+ * lists with their key figures. Each returns aa{sv} (transfer full), or
+ * NULL with @error set. Amounts are int64 fen in keys ending _fen. */
+#pragma once
+
+#include "store/cd-store.h"
+
+G_BEGIN_DECLS
+
+/* id, number, name, status, am, ae, start_date, due_date, contracted_fen;
+ * newest first. */
+GVariant *cd_store_client_projects    (CdStore  *self,
+                                       gint64    client_id,
+                                       GError  **error);
+/* id, number, version, status, project, created_date, sent_date,
+ * total_fen; by number, newest version first. */
+GVariant *cd_store_client_quotes      (CdStore  *self,
+                                       gint64    client_id,
+                                       GError  **error);
+/* id, number, subject, status, project, signed_date, amount_fen, paid_fen;
+ * newest first. */
+GVariant *cd_store_client_contracts   (CdStore  *self,
+                                       gint64    client_id,
+                                       GError  **error);
+/* Installments of signed (executing, completed) contracts not paid in
+ * full, due on or before @today (YYYY-MM-DD; NULL = today): id, contract,
+ * label, due_date, amount_fen, paid_fen, outstanding_fen, age_days (days
+ * past due); oldest first. */
+GVariant *cd_store_client_receivables (CdStore    *self,
+                                       gint64      client_id,
+                                       const char *today,
+                                       GError    **error);
+/* Outstanding fen of the same installments that are not due yet. */
+gint64    cd_store_client_not_yet_due (CdStore    *self,
+                                       gint64      client_id,
+                                       const char *today,
+                                       GError    **error);
+/* id, kind, date, summary, status, valid (x or nothing), owner, resolution,
+ * closed_date; newest first. */
+GVariant *cd_store_client_feedback    (CdStore  *self,
+                                       gint64    client_id,
+                                       GError  **error);
+/* Visits of @month (YYYY-MM) not reviewed yet, of every client: id,
+ * client_id, client, date, staff_id, staff, topic; oldest first. */
+GVariant *cd_store_visits_to_review   (CdStore    *self,
+                                       const char *month,
+                                       GError    **error);
+
+G_END_DECLS
