@@ -14,6 +14,7 @@
 #include "cli/cd-cli-chart.h"
 #include "cli/cd-cli-export.h"
 #include "cli/cd-cli-export-clients.h"
+#include "cli/cd-cli-meetings.h"
 #include "cli/cd-cli-private.h"
 #include "cli/cd-cli-render.h"
 #include "cli/cd-cli-render-supply.h"
@@ -52,6 +53,7 @@ static const SubCommand render_kinds[] = {
   { "acceptance", cd_cli_render_acceptance },
   { "pickup-slip", cd_cli_render_pickup_slip },
   { "supplier-order", cd_cli_render_supplier_order },
+  { "meeting-notice", cd_cli_render_meeting_notice },
 };
 
 static const SubCommand export_kinds[] = {
@@ -59,6 +61,7 @@ static const SubCommand export_kinds[] = {
   { "supplier-sheet", cd_cli_export_supplier_sheet },
   { "work-orders", cd_cli_export_work_orders },
   { "clients", cd_cli_export_clients },
+  { "calendar", cd_cli_export_calendar },
 };
 
 static int

@@ -45,9 +45,15 @@ static const CdCliCommand commands[] = {
     N_("Draw a chart (revenue, pipeline, projects-by-status, supplier-spend, supplier-quality, "
        "workload, client-growth, receivables-aging) as PNG, SVG or PDF."),
     cd_cli_cmd_render },
+  { "render", "render meeting-notice NUMBER -o FILE.pdf | --text",
+    N_("Draw a meeting’s notice to the client as PDF on the letterhead, or print it as text."),
+    cd_cli_cmd_render },
+  { "export", "export calendar --from YYYY-MM-DD --to YYYY-MM-DD [--staff NAME] -o FILE.ics",
+    N_("Write the calendar of a period, one person’s or everyone’s, as an iCalendar file."),
+    cd_cli_cmd_export },
   { "list", "list KIND [--month YYYY-MM] [--search TEXT] --json",
     N_("Print one JSON array of KIND: clients, projects, work-orders, quotes, contracts, "
-       "suppliers, supplier-orders, acceptances or pickup-slips."),
+       "suppliers, supplier-orders, acceptances, pickup-slips or meetings."),
     cd_cli_cmd_list },
   { "backup", "backup -o FILE",
     N_("Copy the database to FILE, checked."),

@@ -73,6 +73,8 @@ typedef struct
 } Section;
 
 static const Section sections[] = {
+  { CD_TODAY_MEETINGS_WITHOUT_NOTICE, N_("Client Meetings Without a Notice Sent"), "calendar" },
+  { CD_TODAY_VISIT_PLANS_DUE, N_("Visit Plans for Next Month Not Submitted"), "calendar" },
   { CD_TODAY_WORK_ORDERS_OVERDUE, N_("Overdue Work Orders"), "work-orders" },
   { CD_TODAY_WORK_ORDERS_THIS_WEEK, N_("Work Orders Due This Week"), "work-orders" },
   { CD_TODAY_DELIVERIES_DUE, N_("Supplier Deliveries Due"), "suppliers-deliveries" },
@@ -723,9 +725,10 @@ reload (CdTodayView *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
-  cd_store_today_async (cd_context_get_store (self->context), effective_scope (self),
-                        cd_context_get_current_staff (self->context), &today, CD_TODAY_VIEW_ROWS,
-                        self->cancellable, on_today_loaded_cb, g_object_ref (self));
+  cd_store_today_async_full (cd_context_get_store (self->context), effective_scope (self),
+                             cd_context_get_current_staff (self->context), &today,
+                             cd_context_get_calendar (self->context), CD_TODAY_VIEW_ROWS,
+                             self->cancellable, on_today_loaded_cb, g_object_ref (self));
 }
 
 static void

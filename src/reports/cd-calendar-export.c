@@ -13,6 +13,7 @@
 
 #include "reports/cd-calendar-export.h"
 #include "reports/cd-chart-export.h"
+#include "store/cd-store-meetings.h"
 
 #define FOLD_OCTETS 75
 #define TZID "Asia/Shanghai"
@@ -278,4 +279,19 @@ cd_calendar_export_write (GVariant *events, const char *name, const char *path, 
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+cd_calendar_export (CdStore *store, const char *from, const char *to, gint64 staff_id,
+                    const char *name, const char *path, GError **error)
+{
+  g_autoptr (GVariant) events = NULL;
+
+  g_return_val_if_fail (CD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (from != NULL && to != NULL && path != NULL, FALSE);
+
+  events = cd_store_calendar_events (store, from, to, staff_id, error);
+  if (events == NULL)
+    return FALSE;
+  return cd_calendar_export_write (events, name, path, error);
 }

@@ -35,6 +35,22 @@ gboolean  cd_calendar_export_write     (GVariant    *events,
                                         const char  *path,
                                         GError     **error);
 
+/**
+ * cd_calendar_export:
+ * @from, @to: "YYYY-MM-DD", inclusive
+ * @staff_id: whose calendar (0: everyone's)
+ * @name: (nullable): the calendar's name
+ *
+ * Reads cd_store_calendar_events () and writes them to @path.
+ */
+gboolean  cd_calendar_export           (CdStore     *store,
+                                        const char  *from,
+                                        const char  *to,
+                                        gint64       staff_id,
+                                        const char  *name,
+                                        const char  *path,
+                                        GError     **error);
+
 /* Appends @text to @out as an iCalendar TEXT value: backslash, semicolon
  * and comma escaped, every line break as "\n", other control characters
  * dropped. */

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "reports/cd-meeting-notice.h"
+#include "store/cd-store-meetings.h"
 
 typedef struct
 {
@@ -439,4 +440,114 @@ cd_meeting_notice_write_pdf (GVariant *meeting, GVariant *attendees, const CdLet
   notice_clear (&n);
   ok = cd_pdf_finish (pdf, error);
   return ok;
+}
+
+/* The meeting, its attendees and the letterhead, or FALSE with @error. */
+static gboolean
+read_meeting (CdStore *store, gint64 meeting_id, GVariant **out_meeting, GVariant **out_attendees,
+              CdLetterhead **out_letterhead, GError **error)
+{
+  g_autoptr (GVariant) meeting = cd_store_meeting_get (store, meeting_id, error);
+  g_autoptr (GVariant) attendees = NULL;
+
+  if (meeting == NULL)
+    return FALSE;
+  attendees = cd_store_meeting_attendees (store, meeting_id, error);
+  if (attendees == NULL)
+    return FALSE;
+  *out_meeting = g_steal_pointer (&meeting);
+  *out_attendees = g_steal_pointer (&attendees);
+  *out_letterhead = cd_letterhead_load (store);
+  return TRUE;
+}
+
+char *
+cd_meeting_notice_text_for (CdStore *store, gint64 meeting_id, GError **error)
+{
+  g_autoptr (GVariant) meeting = NULL;
+  g_autoptr (GVariant) attendees = NULL;
+  g_autoptr (CdLetterhead) letterhead = NULL;
+
+  g_return_val_if_fail (CD_IS_STORE (store), NULL);
+
+  if (!read_meeting (store, meeting_id, &meeting, &attendees, &letterhead, error))
+    return NULL;
+  return cd_meeting_notice_text (meeting, attendees, letterhead, NULL);
+}
+
+/**
+ * cd_meeting_notice_render_pdf:
+ *
+ * Returns: whether @path was written (atomically: nothing is left on failure)
+ */
+gboolean
+cd_meeting_notice_render_pdf (CdStore *store, gint64 meeting_id, const char *path, GError **error)
+{
+  g_autoptr (GVariant) meeting = NULL;
+  g_autoptr (GVariant) attendees = NULL;
+  g_autoptr (CdLetterhead) letterhead = NULL;
+
+  g_return_val_if_fail (CD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!read_meeting (store, meeting_id, &meeting, &attendees, &letterhead, error))
+    return FALSE;
+  return cd_meeting_notice_write_pdf (meeting, attendees, letterhead, NULL, path, error);
+}
+
+typedef struct
+{
+  CdStore *store;
+  gint64   id;
+  char    *path;
+} RenderData;
+
+static void
+render_data_free (gpointer data)
+{
+  RenderData *rd = data;
+
+  g_object_unref (rd->store);
+  g_free (rd->path);
+  g_free (rd);
+}
+
+static void
+render_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  RenderData *rd = data;
+  GError *error = NULL;
+
+  if (cd_meeting_notice_render_pdf (rd->store, rd->id, rd->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+cd_meeting_notice_render_pdf_async (CdStore *store, gint64 meeting_id, const char *path,
+                                    GCancellable *cancellable, GAsyncReadyCallback callback,
+                                    gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  RenderData *rd;
+
+  g_return_if_fail (CD_IS_STORE (store));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  rd = g_new0 (RenderData, 1);
+  rd->store = g_object_ref (store);
+  rd->id = meeting_id;
+  rd->path = g_strdup (path);
+  g_task_set_source_tag (task, cd_meeting_notice_render_pdf_async);
+  g_task_set_task_data (task, rd, render_data_free);
+  g_task_run_in_thread (task, render_thread);
+}
+
+gboolean
+cd_meeting_notice_render_pdf_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -34,6 +34,25 @@ gboolean  cd_meeting_notice_write_pdf          (GVariant            *meeting,
                                                 const char          *path,
                                                 GError             **error);
 
+/* The notice of meeting @meeting_id, read from @store with its attendees
+ * and the letterhead from the settings. */
+char     *cd_meeting_notice_text_for           (CdStore             *store,
+                                                gint64               meeting_id,
+                                                GError             **error);
+gboolean  cd_meeting_notice_render_pdf         (CdStore             *store,
+                                                gint64               meeting_id,
+                                                const char          *path,
+                                                GError             **error);
+/* The same on a worker thread (the meeting window's "Save as PDF…"). */
+void      cd_meeting_notice_render_pdf_async   (CdStore             *store,
+                                                gint64               meeting_id,
+                                                const char          *path,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean  cd_meeting_notice_render_pdf_finish  (GAsyncResult        *result,
+                                                GError             **error);
+
 /* "2026年11月26日 星期四 09:30–11:00" in Chinese, "Thursday, 26 November
  * 2026, 09:30–11:00" in English: the meeting's day and hours, from
  * "YYYY-MM-DDTHH:MM" values. %NULL when @starts_at is not one. */

@@ -5,8 +5,11 @@
  * quote" days. A window count gives each section's total with its page. */
 #define G_LOG_DOMAIN "cd-store"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
+#include "store/cd-store-meetings.h"
+#include "store/cd-store-plans.h"
 #include "store/cd-store-private.h"
 #include "store/cd-store-today.h"
 
@@ -107,15 +110,34 @@ static const char *const section_sql[CD_TODAY_N_SECTIONS] = {
     " WHERE f.kind = 'complaint' AND f.status = 'open' AND f.date <= ?1"
     SCOPE ("f.owner_id IN team OR c.owner_id IN team")
     " ORDER BY f.date, f.id LIMIT ?4",
+  /* Computed from the meetings and plans API with the holiday calendar. */
+  [CD_TODAY_MEETINGS_WITHOUT_NOTICE] = NULL,
+  [CD_TODAY_VISIT_PLANS_DUE] = NULL,
 };
+
+/* The people of a scope (the staff member alone, their team), and for the
+ * visit plans everyone who plans visits. */
+static const char team_sql[] = TEAM "SELECT id FROM team";
+static const char planners_sql[] =
+  TEAM "SELECT s.id, s.name FROM staff s WHERE s.active = 1"
+  " AND s.role IN ('account_manager', 'account_executive')" SCOPE ("s.id IN team")
+  " ORDER BY s.name, s.id";
 
 typedef struct
 {
-  CdTodayScope scope;
-  gint64       staff_id;
-  GDate        today;
-  guint        limit;
+  CdTodayScope       scope;
+  gint64             staff_id;
+  GDate              today;
+  CdHolidayCalendar *calendar;
+  guint              limit;
 } TodayArgs;
+
+static void
+today_args_free (TodayArgs *args)
+{
+  g_clear_pointer (&args->calendar, cd_holiday_calendar_unref);
+  g_free (args);
+}
 
 static void
 format_day (const GDate *date,
@@ -165,6 +187,11 @@ collect_rows (CdStore      *self,
   return g_variant_ref_sink (g_variant_builder_end (&rows));
 }
 
+static GVariant *computed_section (CdStore *self, CdTodaySection section, CdTodayScope scope,
+                                  gint64 staff_id, const char *day, const GDate *today,
+                                  CdHolidayCalendar *calendar, guint limit, gint64 *out_total,
+                                  GError **error);
+
 GVariant *
 cd_store_today_section (CdStore        *self,
                         CdTodaySection  section,
@@ -175,6 +202,21 @@ cd_store_today_section (CdStore        *self,
                         gint64         *out_total,
                         GError        **error)
 {
+  return cd_store_today_section_full (self, section, scope, staff_id, today, NULL, limit,
+                                      out_total, error);
+}
+
+GVariant *
+cd_store_today_section_full (CdStore           *self,
+                             CdTodaySection     section,
+                             CdTodayScope       scope,
+                             gint64             staff_id,
+                             const GDate       *today,
+                             CdHolidayCalendar *calendar,
+                             guint              limit,
+                             gint64            *out_total,
+                             GError           **error)
+{
   sqlite3_stmt *stmt;
   GVariant *rows = NULL;
   char day[11];
@@ -184,6 +226,9 @@ cd_store_today_section (CdStore        *self,
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
   format_day (today, day);
+  if (section_sql[section] == NULL)
+    return computed_section (self, section, scope, staff_id, day, today, calendar, limit,
+                             out_total, error);
   cd_store_lock (self);
   stmt = cd_store_prepare (self, section_sql[section], error);
   if (stmt != NULL)
@@ -222,8 +267,8 @@ today_thread (GTask        *task,
           g_variant_builder_clear (&sections);
           return;
         }
-      rows = cd_store_today_section (self, i, args->scope, args->staff_id, &args->today,
-                                     args->limit, &total, &error);
+      rows = cd_store_today_section_full (self, i, args->scope, args->staff_id, &args->today,
+                                          args->calendar, args->limit, &total, &error);
       if (rows == NULL)
         {
           g_variant_builder_clear (&sections);
@@ -246,6 +291,21 @@ cd_store_today_async (CdStore            *self,
                       GAsyncReadyCallback callback,
                       gpointer            user_data)
 {
+  cd_store_today_async_full (self, scope, staff_id, today, NULL, limit, cancellable, callback,
+                             user_data);
+}
+
+void
+cd_store_today_async_full (CdStore            *self,
+                           CdTodayScope        scope,
+                           gint64              staff_id,
+                           const GDate        *today,
+                           CdHolidayCalendar  *calendar,
+                           guint               limit,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
+{
   g_autoptr(GTask) task = NULL;
   TodayArgs *args;
 
@@ -256,10 +316,11 @@ cd_store_today_async (CdStore            *self,
   args->scope = scope;
   args->staff_id = staff_id;
   args->today = *today;
+  args->calendar = calendar != NULL ? cd_holiday_calendar_ref (calendar) : NULL;
   args->limit = limit;
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cd_store_today_async);
-  g_task_set_task_data (task, args, g_free);
+  g_task_set_task_data (task, args, (GDestroyNotify) today_args_free);
   g_task_run_in_thread (task, today_thread);
 }
 
@@ -604,4 +665,305 @@ cd_store_paper_mark_notified (CdStore     *self,
   if (g_strcmp0 (last, text) == 0)
     return FALSE;
   return cd_store_set_setting (self, key, text, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Sections computed through the meetings and plans API (issue 12)     */
+
+/* The ids of @scope's people; %NULL for everyone. */
+static GHashTable *
+scope_people (CdStore *self, CdTodayScope scope, gint64 staff_id, GError **error)
+{
+  g_autoptr(GHashTable) people = NULL;
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_ERROR;
+
+  if (scope == CD_TODAY_SCOPE_EVERYONE)
+    return NULL;
+  people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  cd_store_lock (self);
+  stmt = cd_store_prepare (self, team_sql, error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int (stmt, 2, scope);
+      sqlite3_bind_int64 (stmt, 3, staff_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_hash_table_add (people, g_memdup2 (&id, sizeof id));
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        cd_store_set_error (self, error, rc, _("reading what is due today"));
+    }
+  cd_store_unlock (self);
+  /* An empty set (an unknown staff member) still means "nobody". */
+  return stmt != NULL && rc == SQLITE_DONE ? g_steal_pointer (&people) : NULL;
+}
+
+static gboolean
+has_person (GHashTable *people, gint64 id)
+{
+  return g_hash_table_contains (people, &id);
+}
+
+/* Whether the meeting is the work of one of @people: made by them or
+ * attended by them. */
+static gboolean
+meeting_in_scope (CdStore *self, GVariant *meeting, GHashTable *people)
+{
+  g_autoptr(GVariant) attendees = NULL;
+  gint64 id = 0, creator = 0;
+  GVariantIter iter;
+  GVariant *a;
+  gboolean found = FALSE;
+
+  if (people == NULL)
+    return TRUE;
+  g_variant_lookup (meeting, "created_by", "x", &creator);
+  if (has_person (people, creator))
+    return TRUE;
+  g_variant_lookup (meeting, "id", "x", &id);
+  attendees = cd_store_meeting_attendees (self, id, NULL);
+  if (attendees == NULL)
+    return FALSE;
+  g_variant_iter_init (&iter, attendees);
+  while (!found && (a = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      const char *kind = "";
+      gint64 ref = 0;
+
+      g_variant_lookup (a, "kind", "&s", &kind);
+      g_variant_lookup (a, "ref_id", "x", &ref);
+      found = g_str_equal (kind, "staff") && has_person (people, ref);
+      g_variant_unref (a);
+    }
+  return found;
+}
+
+static GVariant *
+meeting_row (GVariant *meeting)
+{
+  const char *number = "", *title = "", *starts = "", *client = "";
+  gint64 id = 0;
+  GVariantDict row;
+  g_autofree char *date = NULL;
+  g_autofree char *detail = NULL;
+
+  g_variant_lookup (meeting, "id", "x", &id);
+  g_variant_lookup (meeting, "number", "&s", &number);
+  g_variant_lookup (meeting, "title", "&s", &title);
+  g_variant_lookup (meeting, "starts_at", "&s", &starts);
+  g_variant_lookup (meeting, "client_name", "&s", &client);
+  date = g_strndup (starts, 10);
+  /* "华东日化 · 09:30 · MT202611-0007" */
+  detail = g_strdup_printf ("%s%s%s · %s", client, client[0] ? " · " : "",
+                            strlen (starts) >= 16 ? starts + 11 : "", number);
+  g_variant_dict_init (&row, NULL);
+  g_variant_dict_insert (&row, "id", "x", id);
+  g_variant_dict_insert (&row, "number", "s", number);
+  g_variant_dict_insert (&row, "title", "s", title);
+  g_variant_dict_insert (&row, "detail", "s", detail);
+  g_variant_dict_insert (&row, "date", "s", date);
+  g_variant_dict_insert (&row, "starts_at", "s", starts);
+  g_variant_dict_insert (&row, "open_kind", "s", "meeting");
+  g_variant_dict_insert (&row, "open_id", "x", id);
+  return g_variant_dict_end (&row);
+}
+
+static GVariant *
+meetings_section (CdStore *self, CdTodayScope scope, gint64 staff_id, const char *day,
+                  CdHolidayCalendar *calendar, guint limit, gint64 *out_total, GError **error)
+{
+  g_autoptr(GVariant) meetings = NULL;
+  g_autoptr(GHashTable) people = NULL;
+  GVariantBuilder rows;
+  GVariantIter iter;
+  GVariant *meeting;
+  GError *local = NULL;
+  gint64 total = 0;
+
+  people = scope_people (self, scope, staff_id, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  meetings = cd_store_meetings_without_notice (self, day, CD_TODAY_NOTICE_WORKING_DAYS, calendar, error);
+  if (meetings == NULL)
+    return NULL;
+  g_variant_builder_init (&rows, G_VARIANT_TYPE ("aa{sv}"));
+  g_variant_iter_init (&iter, meetings);
+  while ((meeting = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      if (meeting_in_scope (self, meeting, people) && total++ < limit)
+        g_variant_builder_add_value (&rows, meeting_row (meeting));
+      g_variant_unref (meeting);
+    }
+  if (out_total != NULL)
+    *out_total = total;
+  return g_variant_ref_sink (g_variant_builder_end (&rows));
+}
+
+/* The people who plan visits, in @scope, as (id, name) pairs. */
+static GVariant *
+planners (CdStore *self, CdTodayScope scope, gint64 staff_id, GError **error)
+{
+  GVariantBuilder builder;
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_ERROR;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(xs)"));
+  cd_store_lock (self);
+  stmt = cd_store_prepare (self, planners_sql, error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int (stmt, 2, scope);
+      sqlite3_bind_int64 (stmt, 3, staff_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_variant_builder_add (&builder, "(xs)", sqlite3_column_int64 (stmt, 0),
+                               (const char *) sqlite3_column_text (stmt, 1));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        cd_store_set_error (self, error, rc, _("reading what is due today"));
+    }
+  cd_store_unlock (self);
+  if (stmt == NULL || rc != SQLITE_DONE)
+    {
+      g_variant_builder_clear (&builder);
+      return NULL;
+    }
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+/* Next month's plan of each planner: staff id → a{sv} of the plan. */
+static GHashTable *
+next_month_plans (CdStore *self, const char *start, GError **error)
+{
+  /* PENDING: cd_store_visit_plans_list () once cd-store-plans.c is built. */
+  g_autoptr(GVariant) plans = g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE_VARDICT, NULL, 0));
+  GHashTable *by_staff;
+  GVariantIter iter;
+  GVariant *plan;
+
+  if (plans == NULL)
+    return NULL;
+  by_staff = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_variant_unref);
+  g_variant_iter_init (&iter, plans);
+  while ((plan = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      gint64 staff = 0;
+
+      g_variant_lookup (plan, "staff_id", "x", &staff);
+      g_hash_table_insert (by_staff, g_memdup2 (&staff, sizeof staff), plan);
+    }
+  return by_staff;
+}
+
+static GVariant *
+plan_row (gint64 staff_id, const char *name, GVariant *plan, const char *start, const char *due)
+{
+  const char *status = "";
+  gint64 plan_id = 0, entries = 0;
+  g_autofree char *month = g_strndup (start, 7);
+  g_autofree char *title = NULL;
+  g_autofree char *detail = NULL;
+  GVariantDict row;
+
+  if (plan != NULL)
+    {
+      g_variant_lookup (plan, "id", "x", &plan_id);
+      g_variant_lookup (plan, "status", "&s", &status);
+      g_variant_lookup (plan, "n_entries", "x", &entries);
+    }
+  /* Translators: a person's visit plan for a month ("2026-03") */
+  title = g_strdup_printf (_("%s: visit plan for %s"), name, month);
+  if (plan_id == 0)
+    detail = g_strdup (_("Not started"));
+  else
+    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Draft with %" G_GINT64_FORMAT " planned visit, not submitted",
+                                           "Draft with %" G_GINT64_FORMAT " planned visits, not submitted",
+                                           (gulong) entries), entries);
+  g_variant_dict_init (&row, NULL);
+  g_variant_dict_insert (&row, "id", "x", staff_id);
+  g_variant_dict_insert (&row, "number", "s", name);
+  g_variant_dict_insert (&row, "title", "s", title);
+  g_variant_dict_insert (&row, "detail", "s", detail);
+  g_variant_dict_insert (&row, "date", "s", due);
+  g_variant_dict_insert (&row, "start", "s", start);
+  g_variant_dict_insert (&row, "plan_id", "x", plan_id);
+  g_variant_dict_insert (&row, "open_kind", "s", "visit-plan");
+  g_variant_dict_insert (&row, "open_id", "x", staff_id);
+  return g_variant_dict_end (&row);
+}
+
+/* The deadline of next month's plan, in @today's month; FALSE when it is
+ * not yet time to warn. */
+static gboolean
+plan_deadline (CdStore *self, const GDate *today, CdHolidayCalendar *calendar, char due[11],
+               char start[11])
+{
+  g_autoptr(CdPaperDue) paper = NULL;
+  int rule = 28, year = g_date_get_year (today), month = g_date_get_month (today);
+  GDate warn_from;
+
+  if (!cd_store_deadline_rule (self, "visit-plan", &rule, NULL, NULL))
+    rule = 28;
+  paper = paper_for_month (self, calendar, "visit-plan", rule, year, month);
+  warn_from = paper->due;
+  g_date_subtract_days (&warn_from, CD_TODAY_PLAN_WARNING_DAYS);
+  format_day (&paper->due, due);
+  month = month % 12 + 1;
+  year += month == 1;
+  g_snprintf (start, 11, "%04d-%02d-01", year, month);
+  return g_date_compare (today, &warn_from) >= 0;
+}
+
+static GVariant *
+plans_section (CdStore *self, CdTodayScope scope, gint64 staff_id, const GDate *today,
+               CdHolidayCalendar *calendar, guint limit, gint64 *out_total, GError **error)
+{
+  g_autoptr(GVariant) people = NULL;
+  g_autoptr(GHashTable) plans = NULL;
+  GVariantBuilder rows;
+  GVariantIter iter;
+  const char *name;
+  char due[11], start[11];
+  gint64 id, total = 0;
+
+  g_variant_builder_init (&rows, G_VARIANT_TYPE ("aa{sv}"));
+  if (plan_deadline (self, today, calendar, due, start))
+    {
+      if ((people = planners (self, scope, staff_id, error)) == NULL
+          || (plans = next_month_plans (self, start, error)) == NULL)
+        {
+          g_variant_builder_clear (&rows);
+          return NULL;
+        }
+      g_variant_iter_init (&iter, people);
+      while (g_variant_iter_next (&iter, "(x&s)", &id, &name))
+        {
+          GVariant *plan = g_hash_table_lookup (plans, &id);
+          const char *status = "draft";
+
+          if (plan != NULL)
+            g_variant_lookup (plan, "status", "&s", &status);
+          if (g_str_equal (status, "draft") && total++ < limit)
+            g_variant_builder_add_value (&rows, plan_row (id, name, plan, start, due));
+        }
+    }
+  if (out_total != NULL)
+    *out_total = total;
+  return g_variant_ref_sink (g_variant_builder_end (&rows));
+}
+
+static GVariant *
+computed_section (CdStore *self, CdTodaySection section, CdTodayScope scope, gint64 staff_id,
+                  const char *day, const GDate *today, CdHolidayCalendar *calendar, guint limit,
+                  gint64 *out_total, GError **error)
+{
+  if (section == CD_TODAY_MEETINGS_WITHOUT_NOTICE)
+    return meetings_section (self, scope, staff_id, day, calendar, limit, out_total, error);
+  return plans_section (self, scope, staff_id, today, calendar, limit, out_total, error);
 }

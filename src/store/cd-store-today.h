@@ -21,10 +21,19 @@ G_BEGIN_DECLS
  * @CD_TODAY_QUOTES_UNANSWERED: quotes sent more than N days ago with no answer
  * @CD_TODAY_VISITS_DUE: active clients whose tier's visit cycle has run out
  * @CD_TODAY_COMPLAINTS_OPEN: complaints not closed
+ * @CD_TODAY_MEETINGS_WITHOUT_NOTICE: client meetings from today to the end
+ *   of the second working day after it whose notice has not been sent
+ *   (cd_store_meetings_without_notice ()); "open_kind" "meeting"
+ * @CD_TODAY_VISIT_PLANS_DUE: next month's visit plans not yet submitted,
+ *   one row per account manager or executive, from a week before the
+ *   "visit-plan" deadline (the 28th, moved past weekends and holidays)
+ *   to the end of the month; "open_kind" "visit-plan", "open_id" the staff
+ *   member, "start" (s) the month's first day, "plan_id" (x, 0: none yet)
  *
  * Every row has "id", "number" (what a search finds it by), "title",
  * "detail", "date" ("YYYY-MM-DD", the date that makes it due), "open_kind"
- * ("work-order", "supplier-order", "contract", "quote" or "client"),
+ * ("work-order", "supplier-order", "contract", "quote", "client",
+ * "meeting" or "visit-plan"),
  * "open_id", and "amount_fen" where money is involved.
  */
 typedef enum
@@ -39,6 +48,8 @@ typedef enum
   CD_TODAY_QUOTES_UNANSWERED,
   CD_TODAY_VISITS_DUE,
   CD_TODAY_COMPLAINTS_OPEN,
+  CD_TODAY_MEETINGS_WITHOUT_NOTICE,
+  CD_TODAY_VISIT_PLANS_DUE,
   CD_TODAY_N_SECTIONS
 } CdTodaySection;
 
@@ -78,6 +89,23 @@ GVariant *cd_store_today_section (CdStore         *self,
                                   gint64          *out_total,
                                   GError         **error);
 
+/* The same, with the holiday calendar that counts working days and moves
+ * deadlines (%NULL: Monday to Friday are working days, nothing moves). */
+GVariant *cd_store_today_section_full (CdStore           *self,
+                                       CdTodaySection     section,
+                                       CdTodayScope       scope,
+                                       gint64             staff_id,
+                                       const GDate       *today,
+                                       CdHolidayCalendar *calendar,
+                                       guint              limit,
+                                       gint64            *out_total,
+                                       GError           **error);
+
+/* How many working days ahead a client meeting needs its notice sent. */
+#define CD_TODAY_NOTICE_WORKING_DAYS 2
+/* How many days before the visit plan deadline the Today view warns. */
+#define CD_TODAY_PLAN_WARNING_DAYS 7
+
 /* Every section on a worker thread. The result is of type a(xaa{sv}),
  * indexed by CdTodaySection: (total, first @limit rows). */
 void      cd_store_today_async   (CdStore            *self,
@@ -88,6 +116,15 @@ void      cd_store_today_async   (CdStore            *self,
                                   GCancellable       *cancellable,
                                   GAsyncReadyCallback callback,
                                   gpointer            user_data);
+void      cd_store_today_async_full (CdStore            *self,
+                                     CdTodayScope        scope,
+                                     gint64              staff_id,
+                                     const GDate        *today,
+                                     CdHolidayCalendar  *calendar,
+                                     guint               limit,
+                                     GCancellable       *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data);
 GVariant *cd_store_today_finish  (CdStore            *self,
                                   GAsyncResult       *result,
                                   GError            **error);

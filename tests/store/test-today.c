@@ -221,7 +221,7 @@ test_every_row_is_due_by_its_section (void)
 {
   static const char *const kinds[CD_TODAY_N_SECTIONS] = {
     "work-order", "work-order", "supplier-order", "supplier-order", "contract", "contract",
-    "contract", "quote", "client", "client",
+    "contract", "quote", "client", "client", "meeting", "visit-plan",
   };
   gint64 grand = 0;
 
