@@ -294,12 +294,46 @@ make_event (CdCalendarGrid *self,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_widget_add_css_class (label, "caption");
   if (kind >= 0 && kind < (int) G_N_ELEMENTS (kinds))
-    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (kinds[kind].icon_name));
-  gtk_box_append (GTK_BOX (box), label);
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name (kinds[kind].icon_name);
+
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (box), icon);
+    }
+  if (self->mode == CD_CALENDAR_GRID_WEEK)
+    {
+      /* A week has room for the whole title and what it is about. */
+      GtkWidget *lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 3);
+      gtk_box_append (GTK_BOX (lines), label);
+      if (*detail != '\0')
+        {
+          GtkWidget *more = gtk_label_new (detail);
+
+          gtk_label_set_wrap (GTK_LABEL (more), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (more), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_lines (GTK_LABEL (more), 2);
+          gtk_label_set_ellipsize (GTK_LABEL (more), PANGO_ELLIPSIZE_END);
+          gtk_label_set_xalign (GTK_LABEL (more), 0.0);
+          gtk_widget_add_css_class (more, "caption");
+          gtk_widget_add_css_class (more, "dim-label");
+          gtk_box_append (GTK_BOX (lines), more);
+        }
+      gtk_box_append (GTK_BOX (box), lines);
+    }
+  else
+    gtk_box_append (GTK_BOX (box), label);
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
-  /* TRANSLATORS: kind of calendar item, its time (may be empty), its title */
-  name = g_strdup_printf (_("%s %s: %s"), cd_calendar_event_kind_label (kind), time, title);
+  if (*time != '\0')
+    /* TRANSLATORS: kind of calendar item, its time, its title */
+    name = g_strdup_printf (_("%s %s: %s"), cd_calendar_event_kind_label (kind), time, title);
+  else
+    /* TRANSLATORS: kind of calendar item, its title */
+    name = g_strdup_printf (_("%s: %s"), cd_calendar_event_kind_label (kind), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_set_tooltip_text (button, *detail ? detail : name);
   g_object_set_data_full (G_OBJECT (button), "cd-event", g_variant_ref (event),
