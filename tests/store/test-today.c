@@ -5,9 +5,11 @@
  * counted again here from the plain lists. */
 #define G_LOG_DOMAIN "cd-test"
 
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "store/cd-demo.h"
+#include "store/cd-store-meetings.h"
 #include "store/cd-store-today.h"
 
 #define SEED 20261125
@@ -331,6 +333,108 @@ test_unanswered_days_are_a_setting (void)
   g_assert_true (cd_store_set_setting (demo, CD_TODAY_UNANSWERED_KEY, "7", NULL));
 }
 
+static gint64
+add_meeting (const char *kind, const char *starts_at, gint64 client_id)
+{
+  g_autoptr(GError) error = NULL;
+  GVariantDict fields;
+  gint64 id;
+
+  g_variant_dict_init (&fields, NULL);
+  g_variant_dict_insert (&fields, "title", "s", starts_at);
+  g_variant_dict_insert (&fields, "kind", "s", kind);
+  if (client_id > 0)
+    g_variant_dict_insert (&fields, "client_id", "x", client_id);
+  g_variant_dict_insert (&fields, "starts_at", "s", starts_at);
+  id = cd_store_meeting_create (demo, g_variant_dict_end (&fields), &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The titles (start times) of the meetings section on @today. */
+static char *
+meetings_due (int y, int m, int d, CdHolidayCalendar *cal, CdTodayScope scope, gint64 staff)
+{
+  g_autoptr(GError) error = NULL;
+  GDate today = day (y, m, d);
+  gint64 total = -1;
+  g_autoptr(GVariant) rows = cd_store_today_section_full (demo, CD_TODAY_MEETINGS_WITHOUT_NOTICE, scope,
+                                                          staff, &today, cal, 100, &total, &error);
+  g_autoptr(GString) titles = g_string_new (NULL);
+  GVariantIter iter;
+  GVariant *row;
+
+  g_assert_no_error (error);
+  if (rows == NULL)
+    return g_strdup ("(error)");
+  g_assert_cmpint (total, ==, (gint64) g_variant_n_children (rows));
+  g_variant_iter_init (&iter, rows);
+  while ((row = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      const char *title = NULL, *kind = NULL, *date = NULL;
+      gint64 open_id = 0;
+
+      g_variant_lookup (row, "title", "&s", &title);
+      g_variant_lookup (row, "open_kind", "&s", &kind);
+      g_variant_lookup (row, "date", "&s", &date);
+      g_variant_lookup (row, "open_id", "x", &open_id);
+      g_assert_cmpstr (kind, ==, "meeting");
+      g_assert_cmpint (open_id, >, 0);
+      g_assert_true (g_str_has_prefix (title, date));
+      g_string_append_printf (titles, "%s%s", titles->len ? " " : "", title);
+      g_variant_unref (row);
+    }
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+/* Client meetings within two working days without a notice: the Spring
+ * Festival stretches the window, a sent notice or an internal meeting
+ * takes a meeting off, and the scopes follow who made or attends it. */
+static void
+test_meetings_without_notice (void)
+{
+  g_autoptr(GVariant) clients = cd_store_list (demo, CD_KIND_CLIENTS, NULL, NULL, 1, 0, NULL);
+  g_autoptr(GVariant) first = g_variant_get_child_value (clients, 0);
+  g_autoptr(GError) error = NULL;
+  gint64 client = 0, sent, attended;
+
+  g_variant_lookup (first, "id", "x", &client);
+  cd_store_set_actor (demo, 3);
+  add_meeting ("client", "2026-02-13T10:00", client);
+  add_meeting ("proposal", "2026-02-17T09:00", client);
+  add_meeting ("planning", "2026-02-24T14:30", client);
+  add_meeting ("daily", "2026-02-13T09:00", 0);
+  sent = add_meeting ("client", "2026-02-13T15:00", client);
+  g_assert_true (cd_store_meeting_mark_notice_sent (demo, sent, "2026-02-12", &error));
+  cd_store_set_actor (demo, 1);
+  attended = add_meeting ("client", "2026-02-16T11:00", client);
+  cd_store_meeting_add_staff (demo, attended, 2, &error);
+  g_assert_no_error (error);
+  cd_store_set_actor (demo, 0);
+
+  /* Friday the 13th: Saturday the 14th is a make-up working day, then the
+   * festival runs to the 23rd, so the second working day is the 24th. */
+  g_assert_cmpstr (meetings_due (2026, 2, 13, calendar, CD_TODAY_SCOPE_EVERYONE, 0), ==,
+                   "2026-02-13T10:00 2026-02-16T11:00 2026-02-17T09:00 2026-02-24T14:30");
+  /* Without the calendar only weekends rest: Monday and Tuesday. */
+  g_assert_cmpstr (meetings_due (2026, 2, 13, NULL, CD_TODAY_SCOPE_EVERYONE, 0), ==,
+                   "2026-02-13T10:00 2026-02-16T11:00 2026-02-17T09:00");
+  /* Nothing is due before its window. */
+  g_assert_cmpstr (meetings_due (2026, 2, 10, calendar, CD_TODAY_SCOPE_EVERYONE, 0), ==, "");
+  /* Made by 3; made by 1 and attended by 2. */
+  g_assert_cmpstr (meetings_due (2026, 2, 13, calendar, CD_TODAY_SCOPE_MINE, 3), ==,
+                   "2026-02-13T10:00 2026-02-17T09:00 2026-02-24T14:30");
+  g_assert_cmpstr (meetings_due (2026, 2, 13, calendar, CD_TODAY_SCOPE_MINE, 2), ==, "2026-02-16T11:00");
+  g_assert_cmpstr (meetings_due (2026, 2, 13, calendar, CD_TODAY_SCOPE_MINE, 999999), ==, "");
+  /* The director leads 3, so the team sees 3's meetings too. */
+  {
+    g_autofree char *team = meetings_due (2026, 2, 13, calendar, CD_TODAY_SCOPE_TEAM, 1);
+
+    g_assert_nonnull (strstr (team, "2026-02-13T10:00"));
+    g_assert_nonnull (strstr (team, "2026-02-16T11:00"));
+  }
+}
+
 static void
 remove_dir (const char *path)
 {
@@ -372,6 +476,9 @@ main (int argc, char **argv)
   g_test_add_func ("/store/today/every-row-is-due-by-its-section", test_every_row_is_due_by_its_section);
   g_test_add_func ("/store/today/scopes-nest", test_scopes_nest);
   g_test_add_func ("/store/today/unanswered-days-are-a-setting", test_unanswered_days_are_a_setting);
+  /* Writes meetings into the demo after the 10th: keep it after the others. */
+  g_test_add_func ("/store/today/client-meetings-without-notice-within-two-working-days",
+                   test_meetings_without_notice);
   status = g_test_run ();
 
   g_clear_object (&demo);
