@@ -746,6 +746,23 @@ on_scope_toggled_cb (CdTodayView     *self,
   reload (self);
 }
 
+/* Meetings and visit plans open in their own windows (issue 12). */
+static void
+cd_today_view_real_open (CdTodayView *self,
+                         const char  *kind,
+                         gint64       id,
+                         const char  *number)
+{
+  if (g_strcmp0 (kind, "meeting") == 0)
+    {
+      /* PENDING: cd_meeting_window_present () once it is built. */
+    }
+  else if (g_strcmp0 (kind, "visit-plan") == 0)
+    {
+      /* PENDING: cd_visit_plan_window_present () once it is built. */
+    }
+}
+
 static void
 cd_today_view_map (GtkWidget *widget)
 {
@@ -859,11 +876,14 @@ cd_today_view_class_init (CdTodayViewClass *klass)
    * @id: the record's id
    * @number: what a search finds the record by (number or name)
    *
-   * A row was activated: whoever placed the view opens the record.
+   * A row was activated: whoever placed the view opens the record. The
+   * view itself opens meetings ("meeting") and visit plans ("visit-plan"),
+   * in its default handler, which a handler can stop.
    */
   signals[OPEN] =
-    g_signal_new ("open", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_STRING);
+    g_signal_new_class_handler ("open", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (cd_today_view_real_open), NULL, NULL, NULL,
+                                G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/ClientDesk/ui/cd-today-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CdTodayView, day_label);

@@ -11,6 +11,7 @@
 #include "gui/cd-deadline-prefs.h"
 #include "gui/cd-today-view.h"
 #include "store/cd-demo.h"
+#include "store/cd-store-meetings.h"
 
 #define SEED 20261125
 
@@ -226,6 +227,53 @@ test_rows_open_their_records (Fixture *fixture, gconstpointer data)
   g_free (opened.kind);
 }
 
+/* The meeting added in main (): a proposal tomorrow, no notice sent. */
+static gint64 meeting_id;
+
+static void
+on_open_stop_cb (CdTodayView *view,
+                 const char  *kind,
+                 gint64       id,
+                 const char  *number,
+                 Opened      *opened)
+{
+  on_open_cb (view, kind, id, number, opened);
+  /* The view opens meetings itself: not in this test. */
+  g_signal_stop_emission_by_name (view, "open");
+}
+
+static void
+test_meeting_without_notice_is_shown (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *group = cd_today_view_get_section (fixture->view, CD_TODAY_MEETINGS_WITHOUT_NOTICE);
+  GtkWidget *row = group != NULL ? cd_test_find_by_type (group, ADW_TYPE_ACTION_ROW) : NULL;
+  CdStore *store = cd_context_get_store (fixture->context);
+  Opened opened = { 0 };
+
+  g_assert_cmpint (cd_today_view_get_total (fixture->view, CD_TODAY_MEETINGS_WITHOUT_NOTICE), ==, 1);
+  g_assert_nonnull (row);
+  if (group == NULL || row == NULL)
+    return;
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_nonnull (strstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), "(1)"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "新品提案会");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "2026-02-11"));
+  g_signal_connect (fixture->view, "open", G_CALLBACK (on_open_stop_cb), &opened);
+  g_signal_emit_by_name (row, "activated");
+  g_assert_cmpstr (opened.kind, ==, "meeting");
+  g_assert_cmpint (opened.id, ==, meeting_id);
+  g_free (opened.kind);
+
+  /* Once the notice is sent the warning goes. */
+  g_assert_true (cd_store_meeting_mark_notice_sent (store, meeting_id, "2026-02-10", NULL));
+  cd_today_view_refresh (fixture->view);
+  cd_test_iterate (20);
+  g_assert_true (cd_test_wait (view_settled, fixture->view, 20000));
+  g_assert_cmpint (cd_today_view_get_total (fixture->view, CD_TODAY_MEETINGS_WITHOUT_NOTICE), ==, 0);
+  group = cd_today_view_get_section (fixture->view, CD_TODAY_MEETINGS_WITHOUT_NOTICE);
+  g_assert_false (group != NULL && gtk_widget_get_visible (group));
+}
+
 static void
 test_scope_needs_a_staff_member (Fixture *fixture, gconstpointer data)
 {
@@ -362,6 +410,23 @@ main (int argc, char **argv)
   g_assert_true (cd_demo_generate (cd_context_get_store (context), CD_DEMO_SMALL, SEED, &today,
                                    NULL, NULL, NULL, &error));
   g_assert_no_error (error);
+  {
+    g_autoptr(GVariant) clients = cd_store_list (cd_context_get_store (context), CD_KIND_CLIENTS, NULL,
+                                                 NULL, 1, 0, NULL);
+    g_autoptr(GVariant) first = g_variant_get_child_value (clients, 0);
+    GVariantDict fields;
+    gint64 client = 0;
+
+    g_variant_lookup (first, "id", "x", &client);
+    g_variant_dict_init (&fields, NULL);
+    g_variant_dict_insert (&fields, "title", "s", "新品提案会");
+    g_variant_dict_insert (&fields, "kind", "s", "proposal");
+    g_variant_dict_insert (&fields, "client_id", "x", client);
+    g_variant_dict_insert (&fields, "starts_at", "s", "2026-02-11T10:00");
+    meeting_id = cd_store_meeting_create (cd_context_get_store (context), g_variant_dict_end (&fields),
+                                          &error);
+    g_assert_no_error (error);
+  }
   g_object_unref (context);
 
 #define ADD(path, func) \
@@ -371,6 +436,7 @@ main (int argc, char **argv)
   ADD ("/gui/today/marking-done-moves-the-paper-down", test_marking_done_moves_the_paper_down);
   ADD ("/gui/today/sections-show-their-rows", test_sections_show_their_rows);
   ADD ("/gui/today/rows-open-their-records", test_rows_open_their_records);
+  ADD ("/gui/today/meeting-without-notice-is-shown-and-opens", test_meeting_without_notice_is_shown);
   ADD ("/gui/today/scope-needs-a-staff-member", test_scope_needs_a_staff_member);
   ADD ("/gui/today/view-fits-a-laptop-window", test_view_fits_a_laptop_window);
   ADD ("/gui/today/notifications-once-a-day", test_notifications_once_a_day);
