@@ -10,6 +10,7 @@
 #include "gui/cd-tasks.h"
 #include "gui/cd-window.h"
 #include "store/cd-context.h"
+#include "store/cd-store-backup-rotation.h"
 
 struct _CdApplication
 {
@@ -364,6 +365,8 @@ open_context (CdApplication  *self,
 
       if (staff > 0)
         cd_context_set_current_staff (self->context, staff);
+      /* The daily automatic backup, once the first window has settled. */
+      cd_store_backup_rotate_later (store, 60, g_settings_get_int (settings, "backup-rotation"));
     }
   return TRUE;
 }
