@@ -77,6 +77,16 @@ cd_docs_check_text (const char *text, const char *field, gsize max_chars,
                        _("%s holds a control character; remove it."), field);
           return FALSE;
         }
+      /* Bidirectional overrides and isolates make text display as
+       * something else than what is stored ("invoice\u202Etxt.exe"); the
+       * CSV importer refuses them too. Right-to-left letters stay. */
+      if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        {
+          g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID,
+                       _("%s holds the invisible direction control U+%04X, which can make text read differently from what is saved; remove it."),
+                       field, c);
+          return FALSE;
+        }
       if (!g_unichar_isspace (c))
         blank = FALSE;
     }

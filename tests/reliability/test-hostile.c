@@ -16,6 +16,8 @@
 #include "core/cd-money.h"
 #include "core/cd-numbering.h"
 #include "store/cd-import.h"
+#include "store/cd-store-contracts.h"
+#include "store/cd-store-docs-private.h"
 #include "store/cd-store-private.h"
 #include "store/cd-store-quotes.h"
 
@@ -466,6 +468,76 @@ test_text_in_quotes (Fixture *f, gconstpointer data)
     }
 }
 
+/* Unicode direction overrides and isolates (U+202A–U+202E, U+2066–U+2069)
+ * make text display as something else than what is stored: quote and
+ * contract text refuses them with a reason naming the field and the
+ * character, as the CSV importer does; right-to-left letters are kept. */
+static void
+test_direction_controls (Fixture *f, gconstpointer data)
+{
+  static const gunichar controls[] = { 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+                                       0x2066, 0x2067, 0x2068, 0x2069 };
+  gint64 quote = cd_store_quote_create (f->store, 1, "2026-03-10", NULL);
+  g_autoptr (GError) error = NULL;
+  gint64 contract;
+
+  g_assert_cmpint (quote, >, 0);
+  g_assert_true (cd_store_exec (f->store,
+    "INSERT INTO contract (id, number, project_id, client_id, subject, amount_fen)"
+    "  VALUES (1, 'HT202603-0001', 1, 1, '年度框架', 100000);", &error));
+  g_assert_no_error (error);
+  contract = 1;
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      char utf8[8] = { 0 };
+      g_autofree char *text = NULL;
+      g_autofree char *code = g_strdup_printf ("U+%04X", controls[i]);
+      g_autoptr (CdQuoteLine) line = cd_quote_line_new ();
+      g_autoptr (CdQuote) stored = NULL;
+      g_autoptr (CdContract) kept = NULL;
+
+      g_unichar_to_utf8 (controls[i], utf8);
+      text = g_strconcat ("invoice", utf8, "txt.exe", NULL);
+
+      g_assert_false (cd_docs_check_text (text, "The notes", 100, FALSE, TRUE, &error));
+      g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID);
+      assert_reason (error, code);
+      if (error != NULL)
+        {
+          g_assert_nonnull (strstr (error->message, "The notes"));
+          g_assert_nonnull (strstr (error->message, code));
+        }
+      g_clear_error (&error);
+
+      g_assert_false (cd_store_quote_set_details (f->store, quote, NULL, text, text, &error));
+      assert_reason (error, code);
+      g_clear_error (&error);
+      line->item = g_strdup (text);
+      line->qty_milli = 1000;
+      line->unit_price_fen = 100;
+      g_assert_cmpint (cd_store_quote_add_line (f->store, quote, line, 0, &error), ==, 0);
+      assert_reason (error, code);
+      g_clear_error (&error);
+      stored = cd_store_quote_get (f->store, quote, NULL);
+      g_assert_true (stored->notes == NULL || strstr (stored->notes, utf8) == NULL);
+      g_assert_cmpuint (stored->lines->len, ==, 0);
+
+      g_assert_false (cd_store_contract_set_details (f->store, contract, text, NULL, NULL, NULL, &error));
+      assert_reason (error, code);
+      g_clear_error (&error);
+      g_assert_false (cd_store_contract_set_details (f->store, contract, NULL, NULL, NULL, text, &error));
+      assert_reason (error, code);
+      g_clear_error (&error);
+      kept = cd_store_contract_get (f->store, contract, NULL);
+      g_assert_nonnull (kept);
+      if (kept != NULL)
+        g_assert_cmpstr (kept->subject, ==, "年度框架");
+    }
+  /* Right-to-left letters are text, not controls: kept as typed. */
+  g_assert_true (cd_store_quote_set_details (f->store, quote, NULL, NULL, "شركة النجوم חברת כוכבים", &error));
+  g_assert_no_error (error);
+}
+
 /* Settings take any text: stored and read back byte for byte. */
 static void
 test_text_in_settings (Fixture *f, gconstpointer data)
@@ -861,6 +933,7 @@ main (int argc, char **argv)
   g_test_add_func ("/reliability/hostile/deadline-command-refuses-impossible-days", test_deadline_command);
   ADD ("/reliability/hostile/text-in-quotes-is-stored-verbatim-or-refused", test_text_in_quotes);
   ADD ("/reliability/hostile/text-in-settings-is-stored-verbatim", test_text_in_settings);
+  ADD ("/reliability/hostile/direction-controls-are-refused-in-quotes-and-contracts", test_direction_controls);
   ADD ("/reliability/hostile/searches-answer-or-refuse", test_text_in_searches);
   ADD ("/reliability/hostile/numbering-patterns-are-valid-or-refused", test_numbering_patterns);
   g_test_add_func ("/reliability/hostile/holiday-calendars-load-or-are-refused", test_holiday_calendars);

@@ -56,6 +56,8 @@ texts = {
     'combining': 'e\u0301\u0301\u0301', 'fullwidth-space': '\u3000公司\u3000', 'only-spaces': '   ',
     'chinese': '上海星河文化传播有限公司', 'json-breaker': '"},{"id":1}]',
     'percent-format': '%s%n%x%d', 'backslashes': '\\\\server\\share',
+    'rtl-embedding': '\u202b合同\u202c条款', 'rtl-isolate': '报价\u2067单\u2069号',
+    'ltr-override': '\u202d123\u202c',
 }
 for name, value in texts.items():
     put('text', name + '.txt', value)
