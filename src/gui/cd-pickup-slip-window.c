@@ -281,7 +281,10 @@ show_slip (CdPickupSlipWindow *self)
 {
   const CdPickupSlip *slip = self->slip;
   g_autofree char *project = g_strdup_printf ("%s %s", slip->project_number, slip->project_name);
+  g_autofree char *title = g_strdup_printf (_("Pickup Slip %s"), slip->number);
 
+  /* The number in the title tells one slip's window from another's. */
+  gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_subtitle (self->window_title, slip->number);
   cd_supply_gui_set_subtitle (self->client_row, slip->client_name);
   cd_supply_gui_set_subtitle (self->project_row, project);

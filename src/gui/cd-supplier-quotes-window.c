@@ -375,6 +375,27 @@ quote_card (CdSupplierQuotesWindow *self, const CdSupplierQuote *q, const Item *
   return box;
 }
 
+/* Quotes are asked of several suppliers: offer the first active one that
+ * has not quoted the item shown, so that quote after quote goes to the
+ * next supplier without opening the list. */
+static void
+select_unquoted_supplier (CdSupplierQuotesWindow *self)
+{
+  for (guint i = 0; i < self->supplier_ids->len; i++)
+    {
+      gint64 id = g_array_index (self->supplier_ids, gint64, i);
+      gboolean quoted = FALSE;
+
+      for (guint k = 0; self->quotes != NULL && k < self->quotes->len && !quoted; k++)
+        quoted = ((CdSupplierQuote *) g_ptr_array_index (self->quotes, k))->supplier_id == id;
+      if (!quoted)
+        {
+          adw_combo_row_set_selected (self->supplier_row, i);
+          return;
+        }
+    }
+}
+
 static void
 show_item (CdSupplierQuotesWindow *self)
 {
@@ -392,6 +413,7 @@ show_item (CdSupplierQuotesWindow *self)
   for (guint i = 0; self->quotes != NULL && i < self->quotes->len; i++)
     gtk_box_append (self->cards_box, quote_card (self, g_ptr_array_index (self->quotes, i), item));
   gtk_widget_set_visible (GTK_WIDGET (self->no_quotes_label), self->quotes == NULL || self->quotes->len == 0);
+  select_unquoted_supplier (self);
 }
 
 /* ------------------------------------------------------------------ */
