@@ -563,8 +563,10 @@ create_temp_file (const char *dir, const char *target, char **out_path, GError *
   g_autofree char *tmpl = g_build_filename (dir, name, NULL);
   int fd;
 
-  /* 0666 before the umask, as any file the user saves. */
-  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0666);
+  /* Every workbook holds client or supplier business (names, amounts,
+   * bank details): readable by its owner only, like the database and its
+   * backups (issue 10). Sharing it is a deliberate act: sending it. */
+  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       int saved = errno;

@@ -190,6 +190,12 @@ test_statement (Fixture *f, gconstpointer data)
   g_assert_true (g_file_get_contents (xlsx, &head, &length, NULL));
   g_assert_cmpuint (length, >, 100);
   g_assert_true (head != NULL && head[0] == 'P' && head[1] == 'K');
+  /* Client and supplier business: for its owner only. */
+  {
+    GStatBuf st;
+    g_assert_cmpint (g_stat (xlsx, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
   g_unlink (xlsx);
   gtk_window_destroy (window);
   cd_test_iterate (50);
