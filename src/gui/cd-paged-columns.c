@@ -94,12 +94,64 @@ row_texts (gpointer row, const ColumnRef *ref)
   return rt;
 }
 
+/* What a cell watches: the row it is bound to, whose page may arrive
+ * after the bind (CdPagedModel's fill-in-place refills the row and
+ * notifies "dict" instead of announcing new items). */
+typedef struct
+{
+  GtkWidget       *cell;
+  const ColumnRef *ref;
+  gpointer         row;     /* unowned: the list item holds it while bound */
+  gulong           handler;
+} CellBinding;
+
+static GQuark cell_binding_quark;
+
+static void
+cell_binding_free (CellBinding *binding)
+{
+  g_clear_signal_handler (&binding->handler, binding->row);
+  g_free (binding);
+}
+
+static void
+show_row (CellBinding *binding)
+{
+  GtkInscription *cell = GTK_INSCRIPTION (binding->cell);
+  gboolean overdue = FALSE;
+
+  if (binding->row == NULL)
+    gtk_inscription_set_text (cell, "…");
+  else
+    {
+      const RowTexts *rt = row_texts (binding->row, binding->ref);
+
+      gtk_inscription_set_text (cell, rt->texts[binding->ref->index]);
+      overdue = rt->overdue;
+    }
+  if (overdue)
+    gtk_widget_add_css_class (binding->cell, "overdue");
+  else
+    gtk_widget_remove_css_class (binding->cell, "overdue");
+}
+
+static void
+on_row_dict_cb (GObject *row, GParamSpec *pspec, CellBinding *binding)
+{
+  show_row (binding);
+}
+
 static void
 on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const ColumnRef *ref)
 {
   const CdPagedColumn *column = &ref->all[ref->index];
   GtkWidget *cell = gtk_inscription_new (NULL);
+  CellBinding *binding = g_new0 (CellBinding, 1);
 
+  binding->cell = cell;
+  binding->ref = ref;
+  g_object_set_qdata_full (G_OBJECT (cell), cell_binding_quark, binding,
+                           (GDestroyNotify) cell_binding_free);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), column->chars);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), MIN (column->chars, 6));
@@ -112,22 +164,24 @@ static void
 on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const ColumnRef *ref)
 {
   GtkWidget *cell = gtk_list_item_get_child (item);
-  gpointer row = gtk_list_item_get_item (item);
-  gboolean overdue = FALSE;
+  CellBinding *binding = g_object_get_qdata (G_OBJECT (cell), cell_binding_quark);
 
-  if (row == NULL)
-    gtk_inscription_set_text (GTK_INSCRIPTION (cell), "…");
-  else
-    {
-      const RowTexts *rt = row_texts (row, ref);
+  g_clear_signal_handler (&binding->handler, binding->row);
+  binding->row = gtk_list_item_get_item (item);
+  if (CD_IS_ROW (binding->row))
+    binding->handler = g_signal_connect (binding->row, "notify::dict",
+                                         G_CALLBACK (on_row_dict_cb), binding);
+  show_row (binding);
+}
 
-      gtk_inscription_set_text (GTK_INSCRIPTION (cell), rt->texts[ref->index]);
-      overdue = rt->overdue;
-    }
-  if (overdue)
-    gtk_widget_add_css_class (cell, "overdue");
-  else
-    gtk_widget_remove_css_class (cell, "overdue");
+static void
+on_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const ColumnRef *ref)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  CellBinding *binding = g_object_get_qdata (G_OBJECT (cell), cell_binding_quark);
+
+  g_clear_signal_handler (&binding->handler, binding->row);
+  binding->row = NULL;
 }
 
 /**
@@ -139,6 +193,8 @@ cd_paged_columns_add (GtkColumnView *view, const CdPagedColumn *columns, guint n
 {
   if (row_texts_quark == 0)
     row_texts_quark = g_quark_from_static_string ("cd-paged-columns-texts");
+  if (cell_binding_quark == 0)
+    cell_binding_quark = g_quark_from_static_string ("cd-paged-columns-binding");
   for (guint i = 0; i < n_columns; i++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -151,6 +207,7 @@ cd_paged_columns_add (GtkColumnView *view, const CdPagedColumn *columns, guint n
       g_object_set_data_full (G_OBJECT (factory), "cd-column-ref", ref, g_free);
       g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), ref);
       g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), ref);
+      g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), ref);
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       if (columns[i].sort_key != NULL)

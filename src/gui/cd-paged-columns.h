@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Columns of a GtkColumnView over a CdPagedModel (projects, work orders):
  * one GtkInscription cell per column, bound from a key of the row; a row
- * whose "overdue" is set gets the "overdue" style class on every cell. */
+ * whose "overdue" is set gets the "overdue" style class on every cell.
+ * Cells follow their row's notify::dict, so they suit a CdPagedModel with
+ * fill-in-place. */
 #pragma once
 
 #include <gtk/gtk.h>

@@ -4,7 +4,14 @@
  * least recently used first out, so a million rows cost their ids and a few
  * thousand rows whatever is scrolled. A generation number ties every
  * reply to the query that asked for it: a page that comes back after the
- * search changed is dropped. */
+ * search changed is dropped.
+ *
+ * Pages that arrive are applied together, at most once a frame and within a
+ * few milliseconds (see flush_arrivals). With fill-in-place, a page's
+ * stand-in rows are refilled (cd_row_set_dict) instead of replaced through
+ * items-changed: GTK 4.8 answers items-changed over a page by dropping and
+ * re-creating the widgets of every row in it, which is what made scrolling
+ * a million work orders stall for hundreds of milliseconds. */
 #define G_LOG_DOMAIN "cd-gui"
 
 #include "gui/cd-paged-model.h"
@@ -13,10 +20,12 @@
 
 typedef struct
 {
-  guint      index;
-  GPtrArray *rows;     /* CdRow: stand-ins until loaded */
-  gboolean   loaded;
-  GList      link;     /* in lru; data = the page */
+  guint         index;
+  GPtrArray    *rows;        /* CdRow: stand-ins until loaded */
+  gboolean      loaded;
+  gboolean      launched;    /* its read was started */
+  GList         link;        /* in lru; data = the page */
+  GCancellable *cancellable; /* its read: cancelled when it is evicted */
 } Page;
 
 struct _CdPagedModel
@@ -33,9 +42,12 @@ struct _CdPagedModel
   GHashTable   *pages;            /* index → Page */
   GQueue        lru;              /* most recent at the head */
   GCancellable *ids_cancellable;
-  GCancellable *pages_cancellable;
   guint         ids_pending : 1;
-  guint         pages_pending;
+  guint         fill_in_place : 1;
+  guint         pages_pending;    /* asked for and not yet applied */
+  guint         in_flight;        /* reads started and not yet back */
+  GQueue        arrivals;         /* Arrival: read, waiting for the flush */
+  guint         flush_source;
 };
 
 typedef struct
@@ -46,6 +58,14 @@ typedef struct
   CdKind        kind;
   GArray       *ids;
 } Fetch;
+
+typedef struct
+{
+  guint     generation;
+  guint     index;
+  GArray   *ids;
+  GVariant *rows;
+} Arrival;
 
 typedef struct
 {
@@ -61,6 +81,7 @@ typedef struct
 } IdsJob;
 
 static void cd_paged_model_list_model_init (GListModelInterface *iface);
+static void launch_reads (CdPagedModel *self);
 static char *query_key (const CdPageQuery *query);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CdPagedModel, cd_paged_model, G_TYPE_OBJECT,
@@ -72,16 +93,37 @@ enum
   PROP_0,
   PROP_LOADING,
   PROP_N_ITEMS,
+  PROP_FILL_IN_PLACE,
   N_PROPS
 };
 
+/* How long one flush may apply pages before it lets a frame be painted. */
+#define FLUSH_BUDGET_US 4000
+/* Reads at once. Dragging the scrollbar over a million rows asks for a new
+ * page or two every frame; reading them all would keep both cores of a small
+ * machine busy (and the heap growing) with pages long scrolled past. So a
+ * page is only read when a slot is free, the most recently asked for first. */
+#define MAX_IN_FLIGHT 2
+
 static GParamSpec *properties[N_PROPS];
 
+/* A page leaves the cache (evicted, dropped with its query, or failed):
+ * its read, if still queued, is not worth doing any more. */
 static void
 page_free (Page *page)
 {
+  g_cancellable_cancel (page->cancellable);
+  g_object_unref (page->cancellable);
   g_ptr_array_unref (page->rows);
   g_free (page);
+}
+
+static void
+arrival_free (Arrival *arrival)
+{
+  g_array_unref (arrival->ids);
+  g_variant_unref (arrival->rows);
+  g_free (arrival);
 }
 
 static void
@@ -123,6 +165,8 @@ evict_pages (CdPagedModel *self)
     {
       Page *oldest = g_queue_peek_tail (&self->lru);
 
+      if (!oldest->launched)
+        self->pages_pending--;  /* never read: nothing will come back */
       g_queue_unlink (&self->lru, &oldest->link);
       g_hash_table_remove (self->pages, GUINT_TO_POINTER (oldest->index));
     }
@@ -140,15 +184,24 @@ fetch_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancell
   rows = cd_store_page_rows (fetch->model->store, fetch->kind,
                              (const gint64 *) fetch->ids->data, fetch->ids->len, &error);
   if (rows == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, rows, (GDestroyNotify) g_variant_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Serialise the page here, into one buffer: building it made a GVariant
+   * (a GSlice block, GLib 2.74) for every value of every row, and freeing
+   * those on the UI thread, as rows are dropped, piles them up in the UI
+   * thread's slice magazines while this thread keeps asking for new ones —
+   * the heap grew by ~1 MB a page while scrolling. Serialising frees the
+   * tree here; the UI thread then makes its own views into the buffer. */
+  g_variant_get_data (rows);
+  g_task_return_pointer (task, rows, (GDestroyNotify) g_variant_unref);
 }
 
 /* Rows come back in id order; a row deleted meanwhile keeps its
  * stand-in row rather than shifting every row after it. */
 static void
-fill_page (Page *page, GVariant *rows, const GArray *ids)
+fill_page (Page *page, GVariant *rows, const GArray *ids, gboolean in_place)
 {
   GVariantIter iter;
   GVariant *row;
@@ -162,7 +215,9 @@ fill_page (Page *page, GVariant *rows, const GArray *ids)
       g_variant_lookup (row, "id", "x", &id);
       while (i < ids->len && g_array_index (ids, gint64, i) != id)
         i++;
-      if (i < page->rows->len)
+      if (i < page->rows->len && in_place)
+        cd_row_set_dict (page->rows->pdata[i], row);
+      else if (i < page->rows->len)
         {
           g_object_unref (page->rows->pdata[i]);
           page->rows->pdata[i] = cd_row_new (row);
@@ -173,6 +228,48 @@ fill_page (Page *page, GVariant *rows, const GArray *ids)
 }
 
 static void
+apply_arrival (CdPagedModel *self, Arrival *arrival)
+{
+  Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (arrival->index));
+
+  if (page == NULL || page->loaded)
+    return;  /* evicted meanwhile */
+  fill_page (page, arrival->rows, arrival->ids, self->fill_in_place);
+  if (!self->fill_in_place)
+    g_list_model_items_changed (G_LIST_MODEL (self),
+                                page->index * CD_PAGED_MODEL_PAGE_SIZE,
+                                page->rows->len, page->rows->len);
+}
+
+/* Runs below the frame clock's priority: pages that arrived while a frame
+ * was due wait for it, and all that arrived since the last flush are
+ * applied in one go, in arrival order, for FLUSH_BUDGET_US at most. */
+static gboolean
+flush_arrivals (gpointer user_data)
+{
+  CdPagedModel *self = CD_PAGED_MODEL (user_data);
+  gint64 until = g_get_monotonic_time () + FLUSH_BUDGET_US;
+  gboolean was_loading = cd_paged_model_get_loading (self);
+  gboolean more;
+  Arrival *arrival;
+
+  g_object_ref (self);
+  while (g_get_monotonic_time () < until
+         && (arrival = g_queue_pop_head (&self->arrivals)) != NULL)
+    {
+      self->pages_pending--;
+      apply_arrival (self, arrival);
+      arrival_free (arrival);
+    }
+  more = self->arrivals.length > 0 && self->flush_source != 0;
+  if (!more)
+    self->flush_source = 0;
+  update_loading (self, was_loading);
+  g_object_unref (self);
+  return more ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
 on_fetch_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Fetch *fetch = g_task_get_task_data (G_TASK (result));
@@ -180,30 +277,73 @@ on_fetch_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autoptr (GVariant) rows = g_task_propagate_pointer (G_TASK (result), &error);
   gboolean was_loading = cd_paged_model_get_loading (self);
-  Page *page;
+  Arrival *arrival;
 
   if (fetch->generation != self->page_generation)
     return;  /* other ids since; their pending count was reset then */
-  self->pages_pending--;
-  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (fetch->index));
+  self->in_flight--;
+  launch_reads (self);
   if (rows == NULL)
     {
+      Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (fetch->index));
+
+      self->pages_pending--;
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("Could not read rows: %s", error->message);
-      if (page != NULL && !page->loaded)
+      /* Not a page asked for again since this one was evicted. */
+      if (page != NULL && !page->loaded
+          && page->cancellable == g_task_get_cancellable (G_TASK (result)))
         {
           g_queue_unlink (&self->lru, &page->link);
           g_hash_table_remove (self->pages, GUINT_TO_POINTER (fetch->index));
         }
+      update_loading (self, was_loading);
+      return;
     }
-  else if (page != NULL)
+  arrival = g_new0 (Arrival, 1);
+  arrival->generation = fetch->generation;
+  arrival->index = fetch->index;
+  arrival->ids = g_array_ref (fetch->ids);
+  arrival->rows = g_steal_pointer (&rows);
+  g_queue_push_tail (&self->arrivals, arrival);
+  if (self->flush_source == 0)
+    self->flush_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 1, flush_arrivals, self, NULL);
+}
+
+static void
+launch_read (CdPagedModel *self, Page *page)
+{
+  guint start = page->index * CD_PAGED_MODEL_PAGE_SIZE;
+  g_autoptr (GTask) task = NULL;
+  Fetch *fetch = g_new0 (Fetch, 1);
+
+  fetch->model = g_object_ref (self);
+  fetch->generation = self->page_generation;
+  fetch->index = page->index;
+  fetch->kind = self->query->kind;
+  fetch->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), page->rows->len);
+  g_array_append_vals (fetch->ids, &g_array_index (self->ids, gint64, start), page->rows->len);
+
+  task = g_task_new (NULL, page->cancellable, on_fetch_done_cb, NULL);
+  g_task_set_source_tag (task, launch_read);
+  g_task_set_task_data (task, fetch, (GDestroyNotify) fetch_free);
+  g_task_run_in_thread (task, fetch_thread);
+  page->launched = TRUE;
+  self->in_flight++;
+}
+
+/* Starts reads while there are free slots, newest pages first (the head
+ * of the LRU list is what is on screen now). */
+static void
+launch_reads (CdPagedModel *self)
+{
+  for (GList *l = self->lru.head; l != NULL && self->in_flight < MAX_IN_FLIGHT; l = l->next)
     {
-      fill_page (page, rows, fetch->ids);
-      g_list_model_items_changed (G_LIST_MODEL (self),
-                                  page->index * CD_PAGED_MODEL_PAGE_SIZE,
-                                  page->rows->len, page->rows->len);
+      Page *page = l->data;
+
+      if (!page->launched)
+        launch_read (self, page);
     }
-  update_loading (self, was_loading);
 }
 
 static Page *
@@ -212,32 +352,20 @@ request_page (CdPagedModel *self, guint index)
   guint start = index * CD_PAGED_MODEL_PAGE_SIZE;
   guint n = MIN (CD_PAGED_MODEL_PAGE_SIZE, n_ids (self) - start);
   gboolean was_loading = cd_paged_model_get_loading (self);
-  g_autoptr (GTask) task = NULL;
   Page *page = g_new0 (Page, 1);
-  Fetch *fetch = g_new0 (Fetch, 1);
 
   page->index = index;
   page->rows = g_ptr_array_new_full (n, g_object_unref);
   page->link.data = page;
+  page->cancellable = g_cancellable_new ();
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (page->rows, unread_row (g_array_index (self->ids, gint64, start + i)));
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
   g_queue_push_head_link (&self->lru, &page->link);
-
-  fetch->model = g_object_ref (self);
-  fetch->generation = self->page_generation;
-  fetch->index = index;
-  fetch->kind = self->query->kind;
-  fetch->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
-  g_array_append_vals (fetch->ids, &g_array_index (self->ids, gint64, start), n);
-
-  task = g_task_new (NULL, self->pages_cancellable, on_fetch_done_cb, NULL);
-  g_task_set_source_tag (task, request_page);
-  g_task_set_task_data (task, fetch, (GDestroyNotify) fetch_free);
-  g_task_run_in_thread (task, fetch_thread);
   self->pages_pending++;
-  update_loading (self, was_loading);
   evict_pages (self);
+  launch_reads (self);
+  update_loading (self, was_loading);
   return page;
 }
 
@@ -245,12 +373,12 @@ static void
 drop_pages (CdPagedModel *self)
 {
   self->page_generation++;
-  g_cancellable_cancel (self->pages_cancellable);
-  g_clear_object (&self->pages_cancellable);
-  self->pages_cancellable = g_cancellable_new ();
   g_queue_init (&self->lru);  /* the links live in the pages */
-  g_hash_table_remove_all (self->pages);
+  g_hash_table_remove_all (self->pages);  /* cancels their reads */
+  g_queue_clear_full (&self->arrivals, (GDestroyNotify) arrival_free);
+  g_clear_handle_id (&self->flush_source, g_source_remove);
   self->pages_pending = 0;
+  self->in_flight = 0;
 }
 
 static void
@@ -413,6 +541,8 @@ cd_paged_model_get_item (GListModel *model, guint position)
     {
       g_queue_unlink (&self->lru, &page->link);
       g_queue_push_head_link (&self->lru, &page->link);
+      if (!page->launched)
+        launch_reads (self);
     }
   return g_object_ref (page->rows->pdata[position % CD_PAGED_MODEL_PAGE_SIZE]);
 }
@@ -433,8 +563,6 @@ cd_paged_model_dispose (GObject *object)
   g_cancellable_cancel (self->ids_cancellable);
   g_clear_object (&self->ids_cancellable);
   drop_pages (self);
-  g_cancellable_cancel (self->pages_cancellable);
-  g_clear_object (&self->pages_cancellable);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (cd_paged_model_parent_class)->dispose (object);
@@ -467,6 +595,23 @@ cd_paged_model_get_property (GObject *object, guint prop_id, GValue *value, GPar
     case PROP_N_ITEMS:
       g_value_set_uint (value, n_ids (self));
       break;
+    case PROP_FILL_IN_PLACE:
+      g_value_set_boolean (value, self->fill_in_place);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_paged_model_set_property (GObject *object, guint prop_id, const GValue *value,
+                             GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_FILL_IN_PLACE:
+      cd_paged_model_set_fill_in_place (CD_PAGED_MODEL (object), g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -480,6 +625,7 @@ cd_paged_model_class_init (CdPagedModelClass *klass)
   object_class->dispose = cd_paged_model_dispose;
   object_class->finalize = cd_paged_model_finalize;
   object_class->get_property = cd_paged_model_get_property;
+  object_class->set_property = cd_paged_model_set_property;
 
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
@@ -487,6 +633,10 @@ cd_paged_model_class_init (CdPagedModelClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* See cd_paged_model_set_fill_in_place(). */
+  properties[PROP_FILL_IN_PLACE] =
+    g_param_spec_boolean ("fill-in-place", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -495,7 +645,7 @@ cd_paged_model_init (CdPagedModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) page_free);
   g_queue_init (&self->lru);
-  self->pages_cancellable = g_cancellable_new ();
+  g_queue_init (&self->arrivals);
 }
 
 /**
@@ -590,6 +740,34 @@ cd_paged_model_set_sort (CdPagedModel *self, const char *sort_key, gboolean desc
   search = g_strdup (self->query->search);
   filters = self->query->filters != NULL ? g_variant_ref (self->query->filters) : NULL;
   cd_paged_model_set_query (self, search, filters, sort_key, descending);
+}
+
+/**
+ * cd_paged_model_set_fill_in_place:
+ *
+ * When TRUE, a page that arrives refills the stand-in rows already handed
+ * out (each CdRow notifies "dict") and the model emits no items-changed for
+ * it: the cells must follow their row's notify::dict, as cd-paged-columns
+ * cells do. When FALSE (the default), the stand-ins are replaced by new
+ * rows through items-changed, for cells that read their row only on bind.
+ */
+void
+cd_paged_model_set_fill_in_place (CdPagedModel *self, gboolean fill_in_place)
+{
+  g_return_if_fail (CD_IS_PAGED_MODEL (self));
+
+  fill_in_place = !!fill_in_place;
+  if (self->fill_in_place == fill_in_place)
+    return;
+  self->fill_in_place = fill_in_place;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILL_IN_PLACE]);
+}
+
+gboolean
+cd_paged_model_get_fill_in_place (CdPagedModel *self)
+{
+  g_return_val_if_fail (CD_IS_PAGED_MODEL (self), FALSE);
+  return self->fill_in_place;
 }
 
 /* Reads the same query again, after a change to the data. */

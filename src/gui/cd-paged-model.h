@@ -2,7 +2,8 @@
 /* A GListModel of CdRow over a long list in the store that holds only a
  * few pages of rows: get_item() of a row not yet read returns a stand-in row
  * (a row whose "loading" is true) and reads its page on a worker thread;
- * items-changed replaces the stand-in rows when the page arrives. Sorting and
+ * when the page arrives, items-changed replaces the stand-in rows, or with
+ * fill-in-place the stand-ins themselves are refilled. Sorting and
  * filtering happen in the database (cd_paged_model_set_query), so do not put
  * a GtkSortListModel or GtkFilterListModel on top. */
 #pragma once
@@ -34,6 +35,9 @@ void          cd_paged_model_set_sort       (CdPagedModel *self,
                                              const char   *sort_key,
                                              gboolean      descending);
 void          cd_paged_model_reload         (CdPagedModel *self);
+void          cd_paged_model_set_fill_in_place (CdPagedModel *self,
+                                             gboolean      fill_in_place);
+gboolean      cd_paged_model_get_fill_in_place (CdPagedModel *self);
 
 CdKind        cd_paged_model_get_kind       (CdPagedModel *self);
 const char   *cd_paged_model_get_search     (CdPagedModel *self);

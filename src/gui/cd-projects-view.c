@@ -238,6 +238,7 @@ setup (CdProjectsView *self)
   GtkSingleSelection *selection;
 
   self->model = cd_paged_model_new (cd_context_get_store (self->context), CD_KIND_PROJECTS);
+  cd_paged_model_set_fill_in_place (self->model, TRUE);
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   cd_paged_columns_add (self->column_view, columns, G_N_ELEMENTS (columns));

@@ -11,6 +11,15 @@ struct _CdRow
 
 G_DEFINE_FINAL_TYPE (CdRow, cd_row, G_TYPE_OBJECT)
 
+enum
+{
+  PROP_0,
+  PROP_DICT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 cd_row_finalize (GObject *object)
 {
@@ -22,9 +31,32 @@ cd_row_finalize (GObject *object)
 }
 
 static void
+cd_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DICT:
+      g_value_set_variant (value, CD_ROW (object)->dict);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cd_row_class_init (CdRowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = cd_row_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cd_row_finalize;
+  object_class->get_property = cd_row_get_property;
+
+  /* Notified when cd_row_set_dict() gives the row new contents: a cell
+   * bound to a row follows it without the list announcing a change. */
+  properties[PROP_DICT] =
+    g_param_spec_variant ("dict", NULL, NULL, G_VARIANT_TYPE_VARDICT, NULL,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -51,9 +83,11 @@ cd_row_new (GVariant *dict)
   return self;
 }
 
-/* Gives the row new contents. The list reuses its row objects for the next
- * page, so that GTK rebinds the row widgets it has instead of making new
- * ones (GTK 4.8 keeps up to 200 rows of widgets, whatever is visible). */
+/* Gives the row new contents and notifies "dict". The lists reuse their row
+ * objects: CdListView for its next page, CdPagedModel when a stand-in row's
+ * page arrives, so that GTK keeps the row widgets it has (GTK 4.8 keeps up
+ * to 200 rows of widgets, whatever is visible) and only the cells watching
+ * the row update. */
 void
 cd_row_set_dict (CdRow    *self,
                  GVariant *dict)
@@ -64,6 +98,7 @@ cd_row_set_dict (CdRow    *self,
   g_variant_ref_sink (dict);
   g_clear_pointer (&self->dict, g_variant_unref);
   self->dict = dict;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DICT]);
 }
 
 /* Returns: (transfer none): the row's a{sv} dictionary */

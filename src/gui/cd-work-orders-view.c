@@ -38,6 +38,7 @@ struct _CdWorkOrdersView
   GtkDropDown        *due_drop;
   GtkDropDown        *assignee_drop;
   GArray             *assignee_ids;   /* gint64, index 0 = everyone */
+  GObject            *watched_row;    /* selected, its page not read yet */
 };
 
 G_DEFINE_FINAL_TYPE (CdWorkOrdersView, cd_work_orders_view, ADW_TYPE_BIN)
@@ -240,8 +241,26 @@ on_items_changed_cb (CdWorkOrdersView *self)
 }
 
 static void
+unwatch_row (CdWorkOrdersView *self)
+{
+  if (self->watched_row != NULL)
+    g_signal_handlers_disconnect_by_data (self->watched_row, self);
+  g_clear_object (&self->watched_row);
+}
+
+/* The model refills a stand-in row in place when its page arrives, without
+ * a selection change: a row selected before then tells us itself. */
+static void
 on_selection_changed_cb (CdWorkOrdersView *self)
 {
+  GObject *row = gtk_single_selection_get_selected_item (self->selection);
+
+  unwatch_row (self);
+  if (row != NULL && cd_row_is_loading (row))
+    {
+      self->watched_row = g_object_ref (row);
+      g_signal_connect_swapped (row, "notify::dict", G_CALLBACK (update_move_menu), self);
+    }
   update_move_menu (self);
 }
 
@@ -394,6 +413,7 @@ static void
 setup (CdWorkOrdersView *self)
 {
   self->model = cd_paged_model_new (cd_context_get_store (self->context), CD_KIND_WORK_ORDERS);
+  cd_paged_model_set_fill_in_place (self->model, TRUE);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   cd_paged_columns_add (self->column_view, columns, G_N_ELEMENTS (columns));
@@ -425,6 +445,7 @@ cd_work_orders_view_dispose (GObject *object)
   CdWorkOrdersView *self = CD_WORK_ORDERS_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  unwatch_row (self);
   /* The column view still holds the model through the selection and pages
    * may arrive after this view is gone: stop listening first. */
   if (self->model != NULL)

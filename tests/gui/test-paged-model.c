@@ -98,6 +98,50 @@ test_last_row_arrives_with_its_page (void)
 }
 
 static void
+on_items_changed_count_cb (GListModel *model, guint position, guint removed, guint added,
+                           guint *count)
+{
+  (*count)++;
+}
+
+static void
+on_dict_count_cb (GObject *row, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+/* With fill-in-place, the stand-in handed out is the row that gets the
+ * data: it notifies "dict" and the list announces nothing (GTK 4.8 would
+ * rebuild every row widget of the page otherwise). */
+static void
+test_fill_in_place_refills_the_stand_in (void)
+{
+  g_autoptr (CdPagedModel) model = loaded_model ();
+  g_autoptr (CdRow) row = NULL;
+  g_autofree char *name = NULL;
+  guint changes = 0, notifies = 0;
+
+  cd_paged_model_set_fill_in_place (model, TRUE);
+  g_assert_true (cd_paged_model_get_fill_in_place (model));
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_count_cb), &changes);
+  row = g_list_model_get_item (G_LIST_MODEL (model), 54321);
+  g_assert_true (cd_row_is_loading (row));
+  g_signal_connect (row, "notify::dict", G_CALLBACK (on_dict_count_cb), &notifies);
+  g_assert_true (cd_test_wait (is_idle, model, 5000));
+  g_assert_false (cd_row_is_loading (row));
+  name = cd_row_dup_string (row, "name");
+  g_assert_cmpstr (name, ==, "北京客户054322");
+  g_assert_cmpuint (notifies, ==, 1);
+  g_assert_cmpuint (changes, ==, 0);
+  /* The model hands out that same object from now on. */
+  {
+    g_autoptr (CdRow) again = g_list_model_get_item (G_LIST_MODEL (model), 54321);
+    g_assert_true (again == row);
+  }
+  g_signal_handlers_disconnect_by_data (model, &changes);
+}
+
+static void
 test_cache_stays_bounded (void)
 {
   g_autoptr (CdPagedModel) model = loaded_model ();
@@ -260,6 +304,8 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/paged-model/the-last-row-arrives-with-its-page",
                    test_last_row_arrives_with_its_page);
   g_test_add_func ("/gui/paged-model/the-cache-stays-bounded", test_cache_stays_bounded);
+  g_test_add_func ("/gui/paged-model/fill-in-place-refills-the-stand-in",
+                   test_fill_in_place_refills_the_stand_in);
   g_test_add_func ("/gui/paged-model/search-and-sort-change-the-order",
                    test_search_and_sort_change_the_order);
   g_test_add_func ("/gui/paged-model/filters-narrow-the-list", test_filters_narrow_the_list);
