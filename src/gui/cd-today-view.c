@@ -9,6 +9,7 @@
 #include "core/cd-holidays.h"
 #include "core/cd-money.h"
 #include "gui/cd-deadline-notifier.h"
+#include "gui/cd-meeting-window.h"
 #include "gui/cd-tasks.h"
 #include "gui/cd-today-view.h"
 #include "reports/cd-supplier-sheet.h"
@@ -754,9 +755,7 @@ cd_today_view_real_open (CdTodayView *self,
                          const char  *number)
 {
   if (g_strcmp0 (kind, "meeting") == 0)
-    {
-      /* PENDING: cd_meeting_window_present () once it is built. */
-    }
+    cd_meeting_window_present (GTK_WIDGET (self), self->context, id);
   else if (g_strcmp0 (kind, "visit-plan") == 0)
     {
       /* PENDING: cd_visit_plan_window_present () once it is built. */

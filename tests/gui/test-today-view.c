@@ -9,6 +9,7 @@
 #include "gui-test-util.h"
 #include "gui/cd-deadline-notifier.h"
 #include "gui/cd-deadline-prefs.h"
+#include "gui/cd-meeting-window.h"
 #include "gui/cd-today-view.h"
 #include "store/cd-demo.h"
 #include "store/cd-store-meetings.h"
@@ -263,6 +264,26 @@ test_meeting_without_notice_is_shown (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (opened.kind, ==, "meeting");
   g_assert_cmpint (opened.id, ==, meeting_id);
   g_free (opened.kind);
+  g_signal_handlers_disconnect_by_func (fixture->view, on_open_stop_cb, &opened);
+
+  /* Left to the view, the row opens the meeting's own window. */
+  g_signal_emit_by_name (row, "activated");
+  cd_test_iterate (20);
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    GtkWidget *found = NULL;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (CD_IS_MEETING_WINDOW (l->data))
+        found = l->data;
+    g_assert_nonnull (found);
+    if (found != NULL)
+      {
+        g_assert_cmpint (cd_meeting_window_get_meeting (CD_MEETING_WINDOW (found)), ==, meeting_id);
+        gtk_window_destroy (GTK_WINDOW (found));
+        cd_test_iterate (20);
+      }
+  }
 
   /* Once the notice is sent the warning goes. */
   g_assert_true (cd_store_meeting_mark_notice_sent (store, meeting_id, "2026-02-10", NULL));
