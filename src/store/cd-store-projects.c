@@ -596,6 +596,29 @@ move_project (CdStore *self, CdProject *project, const char *to, const char *rea
   return cd_docs_run (self, stmt, _("moving the project"), error);
 }
 
+/**
+ * cd_store_project_check_brief:
+ *
+ * For every way a project leaves "brief" (a move by hand, the first quote):
+ * TRUE when the project is past "brief" or its brief is complete; else
+ * CD_STORE_ERROR_INVALID naming the missing fields (NOT_FOUND for no such
+ * project). Reads only: call it inside the caller's transaction.
+ */
+gboolean
+cd_store_project_check_brief (CdStore *self, gint64 project_id, GError **error)
+{
+  g_autoptr (CdProject) project = NULL;
+
+  g_return_val_if_fail (CD_IS_STORE (self), FALSE);
+
+  project = load_project (self, project_id, error);
+  if (project == NULL)
+    return FALSE;
+  if (!g_str_equal (project->status, "brief"))
+    return TRUE;
+  return check_brief_complete (self, project_id, error);
+}
+
 gboolean
 cd_store_project_move (CdStore *self, gint64 id, const char *to, const char *reason, GError **error)
 {

@@ -66,6 +66,14 @@ gboolean   cd_store_project_move             (CdStore     *self,
                                               const char  *reason,
                                               GError     **error);
 
+/* Whether @project_id may leave "brief": TRUE when it is past "brief" or
+ * its brief is complete, else CD_STORE_ERROR_INVALID naming the missing
+ * fields. The quote store calls it before the first quote moves the
+ * project to "quoting". */
+gboolean   cd_store_project_check_brief      (CdStore     *self,
+                                              gint64       project_id,
+                                              GError     **error);
+
 /* ------------------------------------------------------------------ */
 /* Client brief                                                       */
 

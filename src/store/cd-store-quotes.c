@@ -11,6 +11,7 @@
 #include "core/cd-money.h"
 #include "core/cd-states.h"
 #include "store/cd-store-docs-private.h"
+#include "store/cd-store-projects.h"
 #include "store/cd-store-quotes.h"
 
 #define QUOTE_SELECT \
@@ -406,7 +407,8 @@ create_quote (CdStore *self, gint64 project_id, const char *date, gint64 *out_id
   gint64 client_id = 0;
   GDate day;
 
-  if (!project_for_quote (self, project_id, &client_id, error))
+  if (!project_for_quote (self, project_id, &client_id, error)
+      || !cd_store_project_check_brief (self, project_id, error))
     return FALSE;
   cd_docs_parse_date (date, &day);
   number = cd_store_next_number (self, "quote", &day, error);

@@ -82,6 +82,19 @@ new_project (Writer *w)
     fail ("inserting a project", NULL);
   sqlite3_reset (stmt);
   id = sqlite3_last_insert_rowid (cd_store_get_db (w->store));
+  /* A complete brief: the first quote moves the project on. */
+  stmt = cd_store_prepare (w->store,
+                           "INSERT INTO brief (project_id, background, objectives, audience,"
+                           " deliverables, channels, budget_min_fen, budget_max_fen, launch_date,"
+                           " mandatory, approvals) VALUES (?1, '新品上市', '提升知名度', '白领',"
+                           " '海报', '微信', 10000000, 20000000, '2026-04-15', '品牌标志', '市场总监')",
+                           &error);
+  if (stmt == NULL)
+    fail ("preparing", error);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    fail ("inserting a brief", NULL);
+  sqlite3_reset (stmt);
   if (!cd_store_commit (w->store, &error))
     fail ("committing", error);
   report (w, "project %" G_GINT64_FORMAT, id);

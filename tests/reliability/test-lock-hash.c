@@ -36,6 +36,10 @@ fixture_setup (Fixture *f, gconstpointer data)
     "INSERT INTO contact (id, client_id, name) VALUES (1, 1, '王小明');"
     "INSERT INTO project (id, number, client_id, name, status, start_date)"
     "  VALUES (1, 'XM202603-0001', 1, '春季新品发布会 🎉 مرحبا', 'brief', '2026-03-02');"
+    /* A complete brief: the first quote moves the project on. */
+    "INSERT INTO brief (project_id, background, objectives, audience, deliverables, channels,"
+    "  budget_min_fen, budget_max_fen, launch_date, mandatory, approvals) VALUES (1, '新品上市',"
+    "  '提升知名度', '白领', '海报', '微信', 10000000, 20000000, '2026-04-15', '品牌标志', '市场总监');"
     "INSERT INTO work_order (id, number, project_id, title, department, issued_date, due_date)"
     "  VALUES (1, 'GD202603-0001', 1, '主视觉', 'design', '2026-03-03', '2026-03-10');",
     &error));

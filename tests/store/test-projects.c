@@ -8,6 +8,7 @@
 
 #include "store/cd-store-private.h"
 #include "store/cd-store-projects.h"
+#include "store/cd-store-quotes.h"
 
 typedef struct
 {
@@ -160,6 +161,37 @@ test_complete_brief_lets_project_move_on (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   status = status_of (f, id);
   g_assert_cmpstr (status, ==, "closed");
+}
+
+/* The first quote moves a project to quoting: it may not skip the brief. */
+static void
+test_first_quote_needs_a_complete_brief (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *status = NULL;
+  gint64 id = new_project (f, "2026-03-02");
+  gint64 quote;
+
+  quote = cd_store_quote_create (f->store, id, "2026-03-10", &error);
+  g_assert_cmpint (quote, ==, 0);
+  g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID);
+  g_assert_nonnull (error ? strstr (error->message, "Background") : NULL);
+  g_assert_nonnull (error ? strstr (error->message, "Approvals needed") : NULL);
+  g_assert_cmpint (cd_store_query_int (f->store, "SELECT count(*) FROM quote", NULL), ==, 0);
+  status = status_of (f, id);
+  g_assert_cmpstr (status, ==, "brief");
+
+  g_clear_error (&error);
+  fill_brief (f, id);
+  quote = cd_store_quote_create (f->store, id, "2026-03-10", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (quote, >, 0);
+  g_clear_pointer (&status, g_free);
+  status = status_of (f, id);
+  g_assert_cmpstr (status, ==, "quoting");
+  /* A second version of a project already quoting needs no check. */
+  g_assert_cmpint (cd_store_quote_create (f->store, id, "2026-03-11", &error), >, 0);
+  g_assert_no_error (error);
 }
 
 static void
@@ -474,6 +506,7 @@ main (int argc, char **argv)
   ADD ("/store/projects/new-project-gets-the-default-minimum-margin", test_new_project_gets_default_margin);
   ADD ("/store/projects/incomplete-brief-keeps-the-project-in-brief", test_incomplete_brief_keeps_project_in_brief);
   ADD ("/store/projects/complete-brief-lets-the-project-move-on", test_complete_brief_lets_project_move_on);
+  ADD ("/store/projects/first-quote-needs-a-complete-brief", test_first_quote_needs_a_complete_brief);
   ADD ("/store/projects/illegal-moves-are-refused", test_illegal_moves_are_refused);
   ADD ("/store/projects/cancel-needs-a-reason", test_cancel_needs_a_reason);
   ADD ("/store/projects/bad-brief-changes-nothing", test_bad_brief_changes_nothing);

@@ -33,6 +33,10 @@ fixture_setup (Fixture *f, gconstpointer data)
     "INSERT INTO client (id, name, status, owner_id) VALUES (2, '杭州云栖茶业有限公司', 'active', 1);"
     "INSERT INTO project (id, number, client_id, name, status, start_date)"
     "  VALUES (1, 'XM202603-0001', 1, '春季新品发布会', 'brief', '2026-03-02');"
+    /* A complete brief: the first quote moves the project on. */
+    "INSERT INTO brief (project_id, background, objectives, audience, deliverables, channels,"
+    "  budget_min_fen, budget_max_fen, launch_date, mandatory, approvals) VALUES (1, '新品上市',"
+    "  '提升知名度', '白领', '海报', '微信', 10000000, 20000000, '2026-04-15', '品牌标志', '市场总监');"
     "INSERT INTO project (id, number, client_id, name, status, start_date)"
     "  VALUES (2, 'XM202603-0002', 2, '龙井茶包装设计', 'quoting', '2026-03-05');",
     &error));
@@ -505,7 +509,8 @@ test_signing_moves_project (Fixture *f, gconstpointer data)
     g_assert_cmpint (am->amends_id, ==, id);
     g_assert_true (g_str_has_prefix (am->number, "BC"));
     g_assert_cmpint (am->amount_fen, ==, 200000);
-    g_assert_cmpint (cd_store_contract_amend (f->store, id, "减", -1, NULL, &error), ==, 0);
+    /* Nothing is paid yet: at most the whole 10,600.00 can come off. */
+    g_assert_cmpint (cd_store_contract_amend (f->store, id, "减", -1060001, NULL, &error), ==, 0);
     g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID);
   }
 }
@@ -597,6 +602,139 @@ test_receivables_aged_on_fixed_dates (Fixture *f, gconstpointer data)
   g_assert_cmpuint (items->len, ==, 0);
 }
 
+/* ------------------------------------------------------------------ */
+/* Amendments that add and amendments that reduce                     */
+
+static void
+assert_check_passes (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+
+  g_assert_true (cd_store_check (f->store, &problems, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    g_test_message ("check: %s", (char *) problems->pdata[i]);
+  g_assert_true (problems == NULL || problems->len == 0);
+}
+
+static gint64
+outstanding (Fixture *f, gint64 contract_id, const char *as_of)
+{
+  g_autoptr (GPtrArray) items = cd_store_receivables (f->store, as_of, 0, contract_id, NULL);
+  gint64 sum = 0;
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    sum += ((CdReceivable *) items->pdata[i])->outstanding_fen;
+  return sum;
+}
+
+static void
+test_amendment_adds (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdContract) am = NULL;
+  gint64 id = signed_contract (f, 1, "2026-01-05");   /* 5,300.00 + 5,300.00 */
+  gint64 a = cd_store_contract_amend (f->store, id, "增加两场路演", 200000, "2026-02-01", &error);
+
+  g_assert_no_error (error);
+  am = cd_store_contract_get (f->store, a, &error);
+  /* Planned from the start: one installment for what it adds. */
+  g_assert_cmpuint (am->installments->len, ==, 1);
+  g_assert_cmpint (((CdInstallment *) am->installments->pdata[0])->amount_fen, ==, 200000);
+  g_assert_cmpint (cd_contract_amount_delta (am), ==, 200000);
+  g_assert_nonnull (strstr (am->clauses, "增加"));
+  g_assert_false (cd_store_contract_remove_installment (f->store,
+                                                        ((CdInstallment *) am->installments->pdata[0])->id,
+                                                        &error));
+  g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (cd_store_contract_sign (f->store, a, "2026-02-02", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (outstanding (f, id, "2026-12-31"), ==, 1260000);
+  assert_check_passes (f);
+}
+
+static void
+test_amendment_reduces (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdContract) k = NULL;
+  g_autoptr (CdContract) am = NULL;
+  gint64 id = signed_contract (f, 1, "2026-01-05");
+  gint64 first, last, a;
+
+  k = cd_store_contract_get (f->store, id, &error);
+  first = ((CdInstallment *) k->installments->pdata[0])->id;
+  last = ((CdInstallment *) k->installments->pdata[1])->id;
+  g_assert_cmpint (cd_store_payment_add (f->store, first, "2026-01-10", 530000, NULL, NULL, &error), >, 0);
+
+  a = cd_store_contract_amend (f->store, id, "取消一场路演", -300000, "2026-02-01", &error);
+  g_assert_no_error (error);
+  am = cd_store_contract_get (f->store, a, &error);
+  g_assert_cmpint (am->amount_fen, ==, 300000);
+  g_assert_cmpuint (am->installments->len, ==, 0);
+  g_assert_cmpint (cd_contract_amount_delta (am), ==, -300000);
+  g_assert_nonnull (strstr (am->clauses, "减少"));
+  g_assert_nonnull (strstr (am->clauses, "叁仟元整"));
+  /* A reduction has no installments of its own. */
+  g_assert_cmpint (cd_store_contract_add_installment (f->store, a, "退款", "2026-02-10", 100, &error), ==, 0);
+  g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A draft takes nothing off. */
+  g_assert_cmpint (outstanding (f, id, "2026-12-31"), ==, 530000);
+  g_assert_true (cd_store_contract_sign (f->store, a, "2026-02-02", &error));
+  g_assert_no_error (error);
+  /* It comes off the last installment, still unpaid: 5,300.00 - 3,000.00. */
+  g_assert_cmpint (outstanding (f, id, "2026-12-31"), ==, 230000);
+  g_assert_cmpint (outstanding (f, id, "2026-02-01"), ==, 530000);
+  g_clear_pointer (&k, cd_contract_free);
+  k = cd_store_contract_get (f->store, id, &error);
+  g_assert_cmpint (((CdInstallment *) k->installments->pdata[1])->reduced_fen, ==, 300000);
+  g_assert_cmpint (cd_store_payment_add (f->store, last, "2026-03-01", 230001, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "¥2,300.00"));
+  g_clear_error (&error);
+  g_assert_cmpint (cd_store_payment_add (f->store, last, "2026-03-01", 230000, NULL, NULL, &error), >, 0);
+  g_assert_cmpint (outstanding (f, id, "2026-12-31"), ==, 0);
+  assert_check_passes (f);
+}
+
+static void
+test_reduction_below_collected_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdContract) k = NULL;
+  gint64 id = signed_contract (f, 1, "2026-01-05");   /* 10,600.00 */
+  gint64 count = cd_store_query_int (f->store, "SELECT count(*) FROM contract", NULL);
+  gint64 a;
+
+  k = cd_store_contract_get (f->store, id, &error);
+  g_assert_cmpint (cd_store_payment_add (f->store, ((CdInstallment *) k->installments->pdata[0])->id,
+                                         "2026-01-10", 530000, NULL, NULL, &error), >, 0);
+  /* 5,300.00 collected: at most 5,300.00 can come off, not 5,300.01. */
+  g_assert_cmpint (cd_store_contract_amend (f->store, id, "大幅降价", -530001, NULL, &error), ==, 0);
+  g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "¥5,300.00"));
+  g_assert_nonnull (strstr (error->message, "collected"));
+  g_clear_error (&error);
+  g_assert_cmpint (cd_store_query_int (f->store, "SELECT count(*) FROM contract", NULL), ==, count);
+
+  /* Allowed as a draft; refused at signing once more has been paid. */
+  a = cd_store_contract_amend (f->store, id, "降价", -500000, NULL, &error);
+  g_assert_cmpint (a, >, 0);
+  g_assert_cmpint (cd_store_payment_add (f->store, ((CdInstallment *) k->installments->pdata[1])->id,
+                                         "2026-02-10", 100000, NULL, NULL, &error), >, 0);
+  g_assert_false (cd_store_contract_sign (f->store, a, "2026-02-11", &error));
+  g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "¥4,300.00"));
+  g_clear_error (&error);
+  g_assert_cmpint (cd_store_query_int (f->store, "SELECT count(*) FROM contract WHERE status = 'draft'",
+                                       NULL), ==, 1);
+  assert_check_passes (f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -614,6 +752,9 @@ main (int argc, char **argv)
   ADD ("/store/contract/signing-moves-the-project-to-contracted", test_signing_moves_project);
   ADD ("/store/payment/over-payment-is-refused-naming-what-remains", test_over_payment_refused);
   ADD ("/store/receivables/are-aged-on-fixed-dates", test_receivables_aged_on_fixed_dates);
+  ADD ("/store/amendment/an-increase-brings-its-own-installment", test_amendment_adds);
+  ADD ("/store/amendment/a-decrease-comes-off-what-is-still-due", test_amendment_reduces);
+  ADD ("/store/amendment/a-decrease-below-what-was-collected-is-refused", test_reduction_below_collected_refused);
 #undef ADD
 
   return g_test_run ();
