@@ -130,7 +130,11 @@ line_entry (GtkWidget *box, const char *text, const char *placeholder, int width
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
   gtk_entry_set_max_length (GTK_ENTRY (entry), CD_SUPPLY_TEXT_MAX);
   if (width > 0)
-    gtk_editable_set_width_chars (GTK_EDITABLE (entry), width);
+    {
+      /* Narrow: a quantity or a unit is a few characters. */
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), width);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), width);
+    }
   else
     gtk_widget_set_hexpand (entry, TRUE);
   gtk_box_append (GTK_BOX (box), entry);
@@ -233,8 +237,12 @@ update_actions (CdPickupSlipWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->pdf_button), created);
   gtk_widget_set_visible (GTK_WIDGET (self->sign_group), created);
   gtk_widget_set_visible (GTK_WIDGET (self->sign_button), created && !signed_);
+  /* A created slip is printed paper: its date and notes show read-only. */
   gtk_editable_set_editable (GTK_EDITABLE (self->date_row), !created);
   gtk_editable_set_editable (GTK_EDITABLE (self->notes_row), !created);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->date_row), !created);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->notes_row), !created);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_row), !created || self->slip->notes != NULL);
   gtk_editable_set_editable (GTK_EDITABLE (self->received_row), created && !signed_);
   gtk_widget_set_sensitive (GTK_WIDGET (self->received_row), created && !signed_);
 }
