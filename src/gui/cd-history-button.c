@@ -31,6 +31,28 @@ struct _CdHistoryWindow
 
 G_DEFINE_FINAL_TYPE (CdHistoryWindow, cd_history_window, ADW_TYPE_WINDOW)
 
+/* Reads hold the window weakly: a window closed meanwhile is finalized at
+ * once (its parent may go next), and the late answer is dropped. */
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+static gpointer
+weak_ref_take (gpointer data)
+{
+  GWeakRef *ref = data;
+  gpointer object = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return object;
+}
+
 struct _CdHistoryButton
 {
   GtkButton  parent_instance;
@@ -60,11 +82,11 @@ on_page_read_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr (CdHistoryWindow) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) entries = cd_store_audit_query_finish (CD_STORE (source), result, &error);
+  g_autoptr (CdHistoryWindow) self = weak_ref_take (user_data);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->list == NULL)
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->list == NULL)
     return;
   if (entries == NULL)
     {
@@ -91,7 +113,7 @@ load_page (CdHistoryWindow *self)
     cd_audit_list_set_loading (self->list);
   gtk_widget_set_sensitive (self->more, FALSE);
   cd_store_audit_query_async (cd_context_get_store (self->context), &filter, self->cancellable,
-                              on_page_read_cb, g_object_ref (self));
+                              on_page_read_cb, weak_ref_new (self));
 }
 
 static void
@@ -107,6 +129,10 @@ cd_history_window_dispose (GObject *object)
   CdHistoryWindow *self = CD_HISTORY_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  /* A read still running holds this window past its parent's end: let go
+   * of the parent now, while it is alive (GTK 4.8 would otherwise touch it
+   * when this window is finalized). */
+  gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
   self->list = NULL;
   G_OBJECT_CLASS (cd_history_window_parent_class)->dispose (object);
 }

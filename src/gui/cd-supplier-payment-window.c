@@ -46,6 +46,28 @@ struct _CdSupplierPaymentWindow
 
 G_DEFINE_FINAL_TYPE (CdSupplierPaymentWindow, cd_supplier_payment_window, ADW_TYPE_WINDOW)
 
+/* Reads hold the window weakly: a window closed meanwhile is finalized at
+ * once (its parent may go next), and the late answer is dropped. */
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+static gpointer
+weak_ref_take (gpointer data)
+{
+  GWeakRef *ref = data;
+  gpointer object = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return object;
+}
+
 enum
 {
   SIGNAL_RECORDED,
@@ -147,12 +169,12 @@ order_text (GVariant *row)
 static void
 on_orders_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (CdSupplierPaymentWindow) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (GVariant) orders = cd_store_supplier_orders_to_pay_finish (CD_STORE (source), result, &error);
+  g_autoptr (CdSupplierPaymentWindow) self = weak_ref_take (user_data);
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->order_drop == NULL)
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->order_drop == NULL)
     return;
   self->ready = TRUE;
   if (orders == NULL)
@@ -361,6 +383,10 @@ cd_supplier_payment_window_dispose (GObject *object)
   CdSupplierPaymentWindow *self = CD_SUPPLIER_PAYMENT_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  /* A read still running holds this window past its parent's end: let go
+   * of the parent now, while it is alive (GTK 4.8 would otherwise touch it
+   * when this window is finalized). */
+  gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
   self->order_drop = NULL;
   G_OBJECT_CLASS (cd_supplier_payment_window_parent_class)->dispose (object);
 }
@@ -419,7 +445,7 @@ cd_supplier_payment_window_new (CdContext *context,
       gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
     }
   cd_store_supplier_orders_to_pay_async (cd_context_get_store (context), 0, 0, self->cancellable,
-                                         on_orders_read_cb, g_object_ref (self));
+                                         on_orders_read_cb, weak_ref_new (self));
   return GTK_WINDOW (self);
 }
 

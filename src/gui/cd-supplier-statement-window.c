@@ -40,6 +40,28 @@ struct _CdSupplierStatementWindow
 
 G_DEFINE_FINAL_TYPE (CdSupplierStatementWindow, cd_supplier_statement_window, ADW_TYPE_WINDOW)
 
+/* Reads hold the window weakly: a window closed meanwhile is finalized at
+ * once (its parent may go next), and the late answer is dropped. */
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+static gpointer
+weak_ref_take (gpointer data)
+{
+  GWeakRef *ref = data;
+  gpointer object = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return object;
+}
+
 static gboolean
 parse_date (const char *text, GDate *out)
 {
@@ -163,11 +185,11 @@ fill (CdSupplierStatementWindow *self)
 static void
 on_statement_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (CdSupplierStatementWindow) self = user_data;
   g_autoptr (GError) error = NULL;
   GVariant *statement = cd_store_supplier_statement_finish (CD_STORE (source), result, &error);
+  g_autoptr (CdSupplierStatementWindow) self = weak_ref_take (user_data);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->stack == NULL)
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->stack == NULL)
     {
       g_clear_pointer (&statement, g_variant_unref);
       return;
@@ -222,7 +244,7 @@ run (CdSupplierStatementWindow *self)
   gtk_widget_set_sensitive (self->export_button, FALSE);
   cd_store_supplier_statement_async (cd_context_get_store (self->context),
                                      g_array_index (self->supplier_ids, gint64, position), &from, &to,
-                                     self->cancellable, on_statement_read_cb, g_object_ref (self));
+                                     self->cancellable, on_statement_read_cb, weak_ref_new (self));
   return TRUE;
 }
 
@@ -235,12 +257,12 @@ on_show_cb (GtkWidget *widget, CdSupplierStatementWindow *self)
 static void
 on_suppliers_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (CdSupplierStatementWindow) self = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (GVariant) rows = cd_store_list_finish (CD_STORE (source), result, &error);
+  g_autoptr (CdSupplierStatementWindow) self = weak_ref_take (user_data);
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->stack == NULL)
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->stack == NULL)
     return;
   self->ready = TRUE;
   if (rows == NULL)
@@ -456,6 +478,10 @@ cd_supplier_statement_window_dispose (GObject *object)
   CdSupplierStatementWindow *self = CD_SUPPLIER_STATEMENT_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  /* A read still running holds this window past its parent's end: let go
+   * of the parent now, while it is alive (GTK 4.8 would otherwise touch it
+   * when this window is finalized). */
+  gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
   self->stack = NULL;
   G_OBJECT_CLASS (cd_supplier_statement_window_parent_class)->dispose (object);
 }
@@ -509,7 +535,7 @@ cd_supplier_statement_window_new (CdContext *context,
       gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
     }
   cd_store_list_async (cd_context_get_store (context), CD_KIND_SUPPLIERS, NULL, NULL, 0, 0,
-                       self->cancellable, on_suppliers_read_cb, g_object_ref (self));
+                       self->cancellable, on_suppliers_read_cb, weak_ref_new (self));
   return GTK_WINDOW (self);
 }
 

@@ -8,6 +8,7 @@
 #include "gui-test-util.h"
 #include "gui/cd-audit-list.h"
 #include "gui/cd-audit-window.h"
+#include "gui/cd-window.h"
 #include "store/cd-store-private.h"
 
 typedef struct
@@ -166,6 +167,32 @@ test_bad_dates_refused (Fixture *f, gconstpointer data)
   cd_test_iterate (50);
 }
 
+/* "Audit Log…" in the primary menu opens the window over the main one. */
+static void
+test_opened_from_the_main_window (Fixture *f, gconstpointer data)
+{
+  CdWindow *window = cd_window_new (NULL, f->context);
+  GtkWindow *audit = NULL;
+  GList *all;
+
+  gtk_window_present (GTK_WINDOW (window));
+  cd_test_iterate (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.audit-log", NULL));
+  all = gtk_window_list_toplevels ();
+  for (GList *l = all; l != NULL; l = l->next)
+    if (CD_IS_AUDIT_WINDOW (l->data))
+      audit = l->data;
+  g_list_free (all);
+  g_assert_nonnull (audit);
+  if (audit != NULL)
+    {
+      g_assert_true (gtk_window_get_transient_for (audit) == GTK_WINDOW (window));
+      gtk_window_destroy (audit);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  cd_test_iterate (100);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -176,5 +203,7 @@ main (int argc, char **argv)
               fixture_setup, test_search, fixture_teardown);
   g_test_add ("/gui/audit-log/a-bad-date-is-refused-next-to-the-fields", Fixture, NULL,
               fixture_setup, test_bad_dates_refused, fixture_teardown);
+  g_test_add ("/gui/audit-log/opens-from-the-primary-menu", Fixture, NULL,
+              fixture_setup, test_opened_from_the_main_window, fixture_teardown);
   return g_test_run ();
 }

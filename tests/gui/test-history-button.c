@@ -161,6 +161,27 @@ test_empty_history_says_so (Fixture *f, gconstpointer data)
   g_object_unref (button);
 }
 
+/* The record page closes while its history is still being read: the
+ * window goes with it and the late answer is dropped, with no warning. */
+static void
+test_closed_while_reading (Fixture *f, gconstpointer data)
+{
+  GtkWidget *parent = gtk_window_new ();
+  GtkWidget *button = cd_history_button_new (f->context, "client", 7);
+
+  gtk_window_set_child (GTK_WINDOW (parent), button);
+  gtk_window_present (GTK_WINDOW (parent));
+  g_assert_nonnull (cd_history_button_open (CD_HISTORY_BUTTON (button)));
+  gtk_window_destroy (GTK_WINDOW (parent));
+  cd_test_iterate (300);
+  {
+    GList *all = gtk_window_list_toplevels ();
+    for (GList *l = all; l != NULL; l = l->next)
+      g_assert_cmpstr (gtk_window_get_title (l->data), !=, "History");
+    g_list_free (all);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -173,5 +194,7 @@ main (int argc, char **argv)
               fixture_setup, test_window_lists_changes_in_words, fixture_teardown);
   g_test_add ("/gui/history/empty-history-says-so", Fixture, NULL,
               fixture_setup, test_empty_history_says_so, fixture_teardown);
+  g_test_add ("/gui/history/closing-the-record-while-reading-is-safe", Fixture, NULL,
+              fixture_setup, test_closed_while_reading, fixture_teardown);
   return g_test_run ();
 }
