@@ -33,6 +33,7 @@ struct _CdProjectsView
   GtkDropDown     *status_drop;
   GtkDropDown     *am_drop;
   GtkDropDown     *ae_drop;
+  GtkSearchEntry  *client_entry;
 };
 
 G_DEFINE_FINAL_TYPE (CdProjectsView, cd_projects_view, ADW_TYPE_BIN)
@@ -93,6 +94,15 @@ add_filters (CdProjectsView *self)
   self->status_drop = add_drop (self, statuses, _("Status"));
   self->am_drop = add_drop (self, ams, _("Account manager"));
   self->ae_drop = add_drop (self, aes, _("Account executive"));
+  /* A part of the client's name rather than a list: a large agency has
+   * tens of thousands of clients with projects. */
+  self->client_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->client_entry, "placeholder-text", _("Client"), NULL);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->client_entry), 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->client_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Filter by client"), -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->client_entry), _("Projects of clients whose name contains this"));
+  gtk_box_append (self->filter_box, GTK_WIDGET (self->client_entry));
 }
 
 static GVariant *
@@ -102,6 +112,7 @@ build_filters (CdProjectsView *self)
   guint status = gtk_drop_down_get_selected (self->status_drop);
   guint am = gtk_drop_down_get_selected (self->am_drop);
   guint ae = gtk_drop_down_get_selected (self->ae_drop);
+  g_autofree char *client = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->client_entry))));
 
   g_variant_dict_init (&dict, NULL);
   if (status > 0 && status != GTK_INVALID_LIST_POSITION)
@@ -110,6 +121,8 @@ build_filters (CdProjectsView *self)
     g_variant_dict_insert (&dict, "am", "x", g_array_index (self->staff_ids, gint64, am));
   if (ae > 0 && ae < self->staff_ids->len)
     g_variant_dict_insert (&dict, "ae", "x", g_array_index (self->staff_ids, gint64, ae));
+  if (*client != '\0')
+    g_variant_dict_insert (&dict, "client-name", "s", client);
   if (gtk_toggle_button_get_active (self->week_toggle))
     g_variant_dict_insert (&dict, "due-this-week", "b", TRUE);
   if (gtk_toggle_button_get_active (self->overdue_toggle))
@@ -253,6 +266,7 @@ setup (CdProjectsView *self)
   g_signal_connect_swapped (self->am_drop, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->ae_drop, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->week_toggle, "toggled", G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->client_entry, "search-changed", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->overdue_toggle, "toggled", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_activate_cb), self);
   g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (on_back_clicked_cb), self);

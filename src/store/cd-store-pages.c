@@ -140,6 +140,7 @@ static const char *const work_order_sort_names[] = {
 static const Filter project_filters[] = {
   { "status", "s", "p.status = :status" },
   { "client", "x", "p.client_id = :client" },
+  { "client-name", "s", "instr (c.name, :client_name) > 0" },
   { "am", "x", "p.am_id = :am" },
   { "ae", "x", "p.ae_id = :ae" },
   { "due-this-week", "b",

@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  *   "status", "industry", "region" (s), "owner" (x staff id),
  *   "visit-overdue", "open-complaints" (b). Work orders: "status",
  *   "department", "due-from", "due-to" (s, YYYY-MM-DD), "assignee" (x),
+ *   "overdue" (b). Projects: "status" (s), "client" (x), "client-name"
+ *   (s, a part of the client's name), "am", "ae" (x), "due-this-week",
  *   "overdue" (b).
  * @sort_key: (nullable): one of cd_store_page_sort_keys(); NULL sorts by id
  * @descending: reverse the order

@@ -10,6 +10,7 @@
 #include "gui-test-util.h"
 #include "gui/cd-paged-model.h"
 #include "gui/cd-projects-view.h"
+#include "gui/cd-row.h"
 #include "gui/cd-work-orders-view.h"
 #include "store/cd-store-private.h"
 #include "store/cd-store-projects.h"
@@ -189,6 +190,61 @@ test_work_orders_view_marks_overdue (Fixture *f, gconstpointer data)
   }
 }
 
+static gboolean
+is_idle_model (gpointer data)
+{
+  return !cd_paged_model_get_loading (data);
+}
+
+static gboolean
+has_n_items (gpointer data)
+{
+  GListModel *model = data;
+
+  return !cd_paged_model_get_loading (data)
+         && g_list_model_get_n_items (model) == GPOINTER_TO_UINT (g_object_get_data (data, "want"));
+}
+
+static void
+test_project_list_filters_by_client (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  CdProjectsView *view = NULL;
+  CdPagedModel *model;
+  GtkWidget *entry;
+
+  g_assert_true (cd_store_exec (cd_context_get_store (f->context),
+    "INSERT INTO client (id, name, status, owner_id) VALUES (2, '杭州云栖茶业有限公司', 'active', 1);"
+    "INSERT INTO project (id, number, client_id, name, status, am_id, start_date)"
+    "  VALUES (2, 'XM-2', 2, '龙井茶包装设计', 'brief', 1, '2026-03-05');", &error));
+  g_assert_no_error (error);
+  view = cd_projects_view_new (f->context);
+  model = cd_projects_view_get_model (view);
+  gtk_window_set_child (f->window, GTK_WIDGET (view));
+  gtk_window_present (f->window);
+  g_object_set_data (G_OBJECT (model), "want", GUINT_TO_POINTER (2));
+  g_assert_true (cd_test_wait (has_n_items, model, 5000));
+
+  entry = cd_test_find (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, "Filter by client");
+  g_assert_nonnull (entry);
+  if (entry == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (entry), "云栖");
+  g_object_set_data (G_OBJECT (model), "want", GUINT_TO_POINTER (1));
+  g_assert_true (cd_test_wait (has_n_items, model, 5000));
+  {
+    g_autoptr (CdRow) row = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_autofree char *number = NULL;
+
+    g_assert_true (cd_test_wait (is_idle_model, model, 5000));
+    number = row ? cd_row_dup_string (row, "number") : NULL;
+    g_assert_cmpstr (number, ==, "XM-2");
+  }
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_object_set_data (G_OBJECT (model), "want", GUINT_TO_POINTER (2));
+  g_assert_true (cd_test_wait (has_n_items, model, 5000));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -196,6 +252,8 @@ main (int argc, char **argv)
     return 0;
   g_test_add ("/gui/projects/worksheet-shows-the-numbers-of-a-known-project", Fixture, NULL, fixture_setup,
               test_worksheet_shows_known_numbers, fixture_teardown);
+  g_test_add ("/gui/projects/list-filters-by-a-part-of-the-client-name", Fixture, NULL, fixture_setup,
+              test_project_list_filters_by_client, fixture_teardown);
   g_test_add ("/gui/work-orders/view-lists-every-work-order-and-marks-the-overdue", Fixture, NULL, fixture_setup,
               test_work_orders_view_marks_overdue, fixture_teardown);
   return g_test_run ();
