@@ -159,6 +159,7 @@ on_add_action_clicked_cb (CdMeetingWindow *self)
   g_autoptr(GError) error = NULL;
   GVariantDict dict;
   gint64 owner = cd_form_selected_id (self->action_owner, self->owner_ids);
+  gint64 project = cd_form_selected_id (self->action_project, self->action_project_ids);
   const char *due = gtk_editable_get_text (self->action_due);
 
   g_variant_dict_init (&dict, NULL);
@@ -167,6 +168,8 @@ on_add_action_clicked_cb (CdMeetingWindow *self)
     g_variant_dict_insert (&dict, "owner_id", "x", owner);
   if (*due != '\0')
     g_variant_dict_insert (&dict, "due_date", "s", due);
+  if (project > 0)
+    g_variant_dict_insert (&dict, "project_id", "x", project);
   if (cd_store_meeting_add_action (store_of (self), self->meeting_id, g_variant_dict_end (&dict), &error) <= 0)
     {
       cd_meeting_window_toast (self, error->message);
@@ -205,12 +208,50 @@ cd_meeting_build_minutes (CdMeetingWindow *self)
   self->action_text = cd_form_entry_row (form, _("New action item"));
   self->action_owner = cd_form_dropdown_row (form, _("Owner"), (const char *[]) { NULL });
   self->action_due = cd_form_entry_row (form, _("Due date (YYYY-MM-DD)"));
+  self->action_project = cd_form_dropdown_row (form, _("Project of its work order"), (const char *[]) { NULL });
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->action_project),
+                               _("Where a work order made from this item goes; the daily meeting has no project of its own"));
   gtk_box_append (GTK_BOX (self->actions_group), form);
   add = cd_form_button (_("_Add Action Item"), _("Add action item"));
   gtk_widget_set_halign (add, GTK_ALIGN_END);
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (on_add_action_clicked_cb), self);
   gtk_box_append (GTK_BOX (self->actions_group), add);
   gtk_box_append (GTK_BOX (box), self->actions_group);
+}
+
+/* Open projects, for action items of meetings without one (the daily work
+ * meeting assigns work across projects). One page: the newest 300. */
+void
+cd_meeting_fill_action_projects (CdMeetingWindow *self)
+{
+  gint64 count = cd_store_count (store_of (self), CD_KIND_PROJECTS, NULL);
+  g_autoptr(GVariant) rows = cd_store_list (store_of (self), CD_KIND_PROJECTS, NULL, NULL,
+                                            (guint) MAX (count - 300, 0), 300, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkExpression) expression = NULL;
+  gint64 none = 0;
+
+  g_array_set_size (self->action_project_ids, 0);
+  gtk_string_list_append (names, _("The meeting’s project"));
+  g_array_append_val (self->action_project_ids, none);
+  for (gsize i = rows != NULL ? g_variant_n_children (rows) : 0; i > 0; i--)
+    {
+      g_autoptr(GVariant) row = g_variant_get_child_value (rows, i - 1);
+      const char *status = cd_form_text (row, "status");
+      gint64 id = cd_form_int (row, "id");
+      g_autofree char *text = NULL;
+
+      if (g_str_equal (status, "closed") || g_str_equal (status, "cancelled"))
+        continue;
+      text = g_strdup_printf ("%s %s · %s", cd_form_text (row, "number"), cd_form_text (row, "name"),
+                              cd_form_text (row, "client"));
+      gtk_string_list_append (names, text);
+      g_array_append_val (self->action_project_ids, id);
+    }
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->action_project, expression);
+  gtk_drop_down_set_enable_search (self->action_project, TRUE);
+  gtk_drop_down_set_model (self->action_project, G_LIST_MODEL (names));
 }
 
 void

@@ -19,6 +19,7 @@ struct _CdMeetingWindow
   GArray          *contact_ids;
   GArray          *staff_ids;
   GArray          *owner_ids;
+  GArray          *action_project_ids;
 
   AdwToastOverlay *toasts;
   AdwViewStack    *stack;
@@ -45,6 +46,7 @@ struct _CdMeetingWindow
   GtkDropDown     *action_owner;
   GtkEditable     *action_due;
   GtkDropDown     *department;
+  GtkDropDown     *action_project;
 
   GtkWidget       *notice_group;
   GtkLabel        *notice_state;
@@ -62,6 +64,7 @@ void         cd_meeting_build_notice          (CdMeetingWindow *self);
 void         cd_meeting_load_minutes          (CdMeetingWindow *self,
                                                GVariant        *meeting);
 void         cd_meeting_load_actions          (CdMeetingWindow *self);
+void         cd_meeting_fill_action_projects  (CdMeetingWindow *self);
 void         cd_meeting_load_notice           (CdMeetingWindow *self,
                                                GVariant        *meeting);
 

@@ -509,6 +509,7 @@ cd_meeting_window_dispose (GObject *object)
   g_clear_pointer (&self->contact_ids, g_array_unref);
   g_clear_pointer (&self->staff_ids, g_array_unref);
   g_clear_pointer (&self->owner_ids, g_array_unref);
+  g_clear_pointer (&self->action_project_ids, g_array_unref);
   G_OBJECT_CLASS (cd_meeting_window_parent_class)->dispose (object);
 }
 
@@ -529,6 +530,7 @@ cd_meeting_window_init (CdMeetingWindow *self)
 {
   self->project_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->contact_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->action_project_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
 }
 
 static void
@@ -566,6 +568,7 @@ build_window (CdMeetingWindow *self)
   self->staff_ids = cd_form_fill_staff (self->staff_choice, self->context, NULL, 0);
   self->owner_ids = cd_form_fill_staff (self->action_owner, self->context, _("Nobody yet"),
                                         cd_context_get_current_staff (self->context));
+  cd_meeting_fill_action_projects (self);
   cd_accessible_name_parts (GTK_WIDGET (self));
 }
 
