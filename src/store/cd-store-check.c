@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "store/cd-store-lock-hash.h"
+#include "store/cd-store-meetings-private.h"
 #include "store/cd-store-private.h"
 
 typedef struct
@@ -129,7 +130,8 @@ cd_store_check (CdStore *self, GPtrArray **problems, GError **error)
 
   cd_store_lock (self);
   ran = check_integrity (self, found, error) && check_invariants (self, found, error)
-        && cd_store_verify_locked_hashes (self, found, error);
+        && cd_store_verify_locked_hashes (self, found, error)
+        && cd_store_plans_check (self, found, error);  /* plans and meetings (issue 12) */
   cd_store_unlock (self);
 
   if (!ran)

@@ -51,4 +51,23 @@ char     *cd_meet_today         (void);
 void      cd_meet_format_day    (const GDate  *date,
                                  char          out[11]);
 
+/* The SHA-256 (hex) of a visit plan's locked content, with the review
+ * fields it will have (cd-store-plans.c). */
+char     *cd_store_visit_plan_canonical_hash (CdStore     *self,
+                                              gint64       plan_id,
+                                              gint64       reviewer_id,
+                                              const char  *reviewed_at,
+                                              const char  *comment,
+                                              GError     **error);
+
+/* For `check` (cd-store-plan-check.c): one sentence in @problems per
+ * broken invariant of plans and meetings — a reviewed plan whose content
+ * no longer matches its hash, a match to another person's or client's
+ * visit, an entry outside its plan, an action item and its work order
+ * naming different meetings. Nothing on a schema older than 5. FALSE only
+ * when the check could not run. Take the store's lock around the call. */
+gboolean  cd_store_plans_check  (CdStore      *self,
+                                 GPtrArray    *problems,
+                                 GError      **error);
+
 G_END_DECLS

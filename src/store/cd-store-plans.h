@@ -35,7 +35,8 @@ gint64    cd_store_visit_plan_ensure        (CdStore     *self,
 /* Returns: (transfer full): a{sv} with "id", "staff_id" (x), "staff_name",
  * "period", "start", "end" (last day, s), "status" ("draft", "submitted",
  * "reviewed"), "due" (s, the submission deadline: for a month plan the 28th
- * of the month before, moved past holidays by the caller if it wants),
+ * of the month before — the "visit-plan" deadline rule — moved past
+ * holidays by the caller if it wants; for a week plan the Sunday before),
  * "submitted_at", "reviewed_by" (x), "reviewer_name", "reviewed_at",
  * "review_comment" (s), "n_entries", "n_done" (x). */
 GVariant *cd_store_visit_plan_get           (CdStore     *self,
@@ -44,7 +45,9 @@ GVariant *cd_store_visit_plan_get           (CdStore     *self,
 
 /* Entry fields: "client_id" (x, required), "contact_id" (x), "date"
  * (required, YYYY-MM-DD inside the plan's period), "purpose" (s), "mode"
- * ("in_person", "phone", "online"). Refused once the plan is reviewed. */
+ * ("in_person", "phone", "online"; default in_person). Refused once the
+ * plan is reviewed (CD_STORE_ERROR_LOCKED); a contact must be one of the
+ * client's. An update changes the fields given; "contact_id" 0 clears it. */
 gint64    cd_store_visit_plan_add_entry     (CdStore     *self,
                                              gint64       plan_id,
                                              GVariant    *fields,
@@ -59,7 +62,8 @@ gboolean  cd_store_visit_plan_remove_entry  (CdStore     *self,
 
 /* Returns: (transfer full): aa{sv}, ordered by date then client: "id",
  * "client_id", "client_name", "contact_id", "contact_name", "date",
- * "purpose", "mode", "visit_id" (x, 0 while not visited), "visit_date". */
+ * "purpose", "mode", "visit_id" (x, 0 while not visited), "visit_date",
+ * "tier" (s, the client's). */
 GVariant *cd_store_visit_plan_entries       (CdStore     *self,
                                              gint64       plan_id,
                                              GError     **error);
@@ -67,10 +71,14 @@ GVariant *cd_store_visit_plan_entries       (CdStore     *self,
 /**
  * cd_store_visit_plan_suggest:
  *
- * The clients @staff_id owns (as AM or AE) that fall due for a visit within
- * the plan's period by their tier's service cycle, overdue first, with the
- * date each falls due (clamped into the period, moved to a working day by
- * the holiday calendar when @calendar is not %NULL) and their primary
+ * The active clients @staff_id owns (as AM or AE) that fall due for a
+ * visit — last visit by anyone (or the day the client was added) plus the
+ * tier's cycle, as the Today view counts — on or before the end of
+ * the plan's period, overdue first (overdue_days: from the due day to
+ * the period's first day), with the
+ * date each falls due (clamped into the period, moved to the next working
+ * day inside it — else the last one before — by the holiday calendar when
+ * @calendar is not %NULL) and their primary
  * contact. Clients already in the plan are left out. Nothing is written.
  *
  * Returns: (transfer full): aa{sv}: "client_id", "client_name", "tier",
@@ -110,8 +118,9 @@ gboolean  cd_store_visit_plan_review        (CdStore     *self,
  * planned entries dated in the month.
  *
  * Returns: (transfer full): aa{sv} ordered by staff name: "staff_id",
- * "staff_name", "planned" (x), "done" (x), "rate_permille" (x, 0 when
- * nothing was planned).
+ * "staff_name", "planned" (x), "done" (x), "rate_permille" (x, rounded
+ * half up; 0 when nothing was planned). A person asked for by @staff_id
+ * gets a row even with nothing planned.
  */
 GVariant *cd_store_visit_plan_completion    (CdStore     *self,
                                              const char  *month,
