@@ -71,6 +71,44 @@ send (CdDeadlineNotifier *self,
   g_application_send_notification (self->application, id, notification);
 }
 
+/* Client meetings within two working days whose notice is not sent, for
+ * the current staff member (everyone's when there is none): one
+ * notification a day naming how many, the first by its title. */
+static guint
+check_meeting_notices (CdDeadlineNotifier *self,
+                       const GDate        *day)
+{
+  CdStore *store = cd_context_get_store (self->context);
+  gint64 staff = cd_context_get_current_staff (self->context);
+  g_autoptr(GVariant) rows = NULL;
+  g_autoptr(GVariant) first = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  const char *name = "";
+  gint64 total = 0;
+
+  rows = cd_store_today_section_full (store, CD_TODAY_MEETINGS_WITHOUT_NOTICE,
+                                      staff > 0 ? CD_TODAY_SCOPE_MINE : CD_TODAY_SCOPE_EVERYONE, staff,
+                                      day, cd_context_get_calendar (self->context), 1, &total, NULL);
+  if (rows == NULL || total == 0 || !cd_store_paper_mark_notified (store, "meeting-notices", day))
+    return 0;
+  if (self->application == NULL)
+    return 1;
+  first = g_variant_get_child_value (rows, 0);
+  g_variant_lookup (first, "title", "&s", &name);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Send the notice for %" G_GINT64_FORMAT " client meeting",
+                                        "Send the notices for %" G_GINT64_FORMAT " client meetings",
+                                        (gulong) total), total);
+  notification = g_notification_new (title);
+  /* Translators: %s is the first meeting's title */
+  body = g_strdup_printf (_("“%s” is within two working days and its client has not been told. "
+                                             "Open the meeting from ClientDesk's Today view."), name);
+  g_notification_set_body (notification, body);
+  g_application_send_notification (self->application, "meeting-notices", notification);
+  return 1;
+}
+
 guint
 cd_deadline_notifier_check (CdDeadlineNotifier *self,
                             const GDate        *today)
@@ -103,7 +141,7 @@ cd_deadline_notifier_check (CdDeadlineNotifier *self,
         send (self, paper);
       sent++;
     }
-  return sent;
+  return sent + check_meeting_notices (self, &day);
 }
 
 static gboolean

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Desktop notifications for the month-end papers due today (issue 9):
+/* Desktop notifications for the month-end papers due today (issue 9) and
+ * the client meetings within two working days whose notice is not sent
+ * (issue 12):
  * checked when the window opens and every quarter of an hour while the app
- * runs, at most once per paper per day (the last day notified is kept in
+ * runs, at most once per paper (and once for the meetings) per day (the last day notified is kept in
  * the database), never when the notifications-enabled setting is off. */
 #pragma once
 

@@ -413,6 +413,26 @@ test_notifications_once_a_day (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (cd_deadline_notifier_check (notifier, &next_month), ==, 0);
   g_assert_true (cd_store_paper_set_done (store, "cashier-supplier-sheet", "2026-03", FALSE, NULL));
   g_assert_cmpuint (cd_deadline_notifier_check (notifier, &next_month), ==, 1);
+
+  /* A client meeting on Wednesday 4 March without a notice: told on
+   * Monday the 2nd (no paper is due that day), once. */
+  {
+    GDate monday = day (2026, 3, 2);
+    g_autoptr(GVariant) meeting = cd_store_meeting_get (store, meeting_id, NULL);
+    gint64 client = 0;
+    GVariantDict fields;
+
+    g_variant_lookup (meeting, "client_id", "x", &client);
+    g_assert_cmpuint (cd_deadline_notifier_check (notifier, &monday), ==, 0);
+    g_variant_dict_init (&fields, NULL);
+    g_variant_dict_insert (&fields, "title", "s", "Media plan review");
+    g_variant_dict_insert (&fields, "kind", "s", "client");
+    g_variant_dict_insert (&fields, "client_id", "x", client);
+    g_variant_dict_insert (&fields, "starts_at", "s", "2026-03-04T15:00");
+    g_assert_cmpint (cd_store_meeting_create (store, g_variant_dict_end (&fields), NULL), >, 0);
+    g_assert_cmpuint (cd_deadline_notifier_check (notifier, &monday), ==, 1);
+    g_assert_cmpuint (cd_deadline_notifier_check (notifier, &monday), ==, 0);
+  }
 }
 
 int
