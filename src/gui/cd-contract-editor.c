@@ -188,7 +188,8 @@ show_details (CdContractEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->end_row), k->end_date ? k->end_date : "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->clauses_view), k->clauses ? k->clauses : "", -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->amount_row),
-                                 k->amends_id ? _("Amount added") : _("Amount"));
+                                 cd_contract_amount_delta (k) < 0 ? _("Amount taken off")
+                                 : k->amends_id ? _("Amount added") : _("Amount"));
   adw_action_row_set_subtitle (self->amount_row, amount);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->amount_row), capitals);
   for (GtkWidget **e = (GtkWidget *[]) { GTK_WIDGET (self->subject_row), GTK_WIDGET (self->start_row),
@@ -227,7 +228,11 @@ show_installments (CdContractEditor *self)
       g_autofree char *title = g_strdup_printf ("%d. %s", inst->seq, inst->label);
       g_autofree char *amount = cd_money_format (inst->amount_fen);
       g_autofree char *paid = cd_money_format (inst->paid_fen);
-      g_autofree char *subtitle = g_strdup_printf (_("Due %s · %s · received %s"), inst->due_date, amount, paid);
+      g_autofree char *cut = cd_money_format (inst->reduced_fen);
+      g_autofree char *subtitle = inst->reduced_fen > 0
+        ? g_strdup_printf (_("Due %s · %s · received %s · %s taken off by amendment"), inst->due_date,
+                           amount, paid, cut)
+        : g_strdup_printf (_("Due %s · %s · received %s"), inst->due_date, amount, paid);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -246,7 +251,11 @@ show_installments (CdContractEditor *self)
         }
       gtk_list_box_append (self->installments_list, row);
     }
-  if (sum == k->amount_fen)
+  if (cd_contract_amount_delta (k) < 0)
+    line = g_strdup_printf (_("A reduction has no installments of its own: once signed, its %s comes off "
+                              "what is still due on contract %s, the last installments first."),
+                            amount_text, k->amends_number);
+  else if (sum == k->amount_fen)
     line = g_strdup_printf (_("The installments add up to the amount, %s."), amount_text);
   else if (sum < k->amount_fen)
     line = g_strdup_printf (_("The installments add up to %s of %s: %s is still to be planned."),
@@ -255,12 +264,12 @@ show_installments (CdContractEditor *self)
     line = g_strdup_printf (_("The installments add up to %s, %s more than the amount, %s."),
                             sum_text, gap, amount_text);
   gtk_label_set_text (self->installments_sum, line);
-  if (sum == k->amount_fen)
+  if (sum == k->amount_fen || cd_contract_amount_delta (k) < 0)
     gtk_widget_remove_css_class (GTK_WIDGET (self->installments_sum), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->installments_sum), "error");
-  gtk_widget_set_visible (self->installment_form, is_draft (self));
-  gtk_widget_set_visible (self->split_button, is_draft (self));
+  gtk_widget_set_visible (self->installment_form, is_draft (self) && cd_contract_amount_delta (k) >= 0);
+  gtk_widget_set_visible (self->split_button, is_draft (self) && cd_contract_amount_delta (k) >= 0);
 }
 
 static void
@@ -319,10 +328,11 @@ show_payments (CdContractEditor *self)
   for (guint i = 0; i < k->installments->len; i++)
     {
       const CdInstallment *inst = g_ptr_array_index (k->installments, i);
-      g_autofree char *due = cd_money_format (inst->amount_fen - inst->paid_fen);
+      gint64 left = inst->amount_fen - inst->paid_fen - inst->reduced_fen;
+      g_autofree char *due = cd_money_format (left);
       g_autofree char *text = g_strdup_printf (_("%d. %s (%s due)"), inst->seq, inst->label, due);
 
-      if (inst->amount_fen <= inst->paid_fen)
+      if (left <= 0)
         continue;
       gtk_string_list_append (targets, text);
       g_array_append_val (self->pay_targets, inst->id);
@@ -344,6 +354,9 @@ static void
 show_amendments (CdContractEditor *self)
 {
   g_autoptr (GPtrArray) amendments = NULL;
+  gint64 revised = self->contract->amount_fen;
+  g_autofree char *revised_text = NULL;
+  g_autofree char *revised_line = NULL;
 
   clear_list (self->amendments_list);
   if (self->contract->amends_id != 0
@@ -358,10 +371,14 @@ show_amendments (CdContractEditor *self)
     {
       const CdContract *a = g_ptr_array_index (amendments, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *amount = cd_money_format (a->amount_fen);
-      g_autofree char *subtitle = g_strdup_printf ("%s · +%s · %s",
+      gint64 delta = cd_contract_amount_delta (a);
+      g_autofree char *amount = cd_money_format (ABS (delta));
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s%s · %s",
                                                    cd_state_label ("contract", cd_contract_status_to_string (a->status)),
-                                                   amount, a->amendment_reason);
+                                                   delta < 0 ? "−" : "+", amount, a->amendment_reason);
+
+      if (a->status != CD_CONTRACT_DRAFT)
+        revised += delta;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), a->number);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -369,6 +386,17 @@ show_amendments (CdContractEditor *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a->number, -1);
       g_object_set_data (G_OBJECT (row), "cd-id", GSIZE_TO_POINTER (a->id));
       gtk_list_box_append (self->amendments_list, row);
+    }
+  /* The figure the client now owes in all, signed amendments included. */
+  revised_text = cd_money_format (revised);
+  revised_line = g_strdup_printf (_("Contract amount after signed amendments: %s"), revised_text);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->amendments_group), revised_line);
+  if (revised != self->contract->amount_fen)
+    {
+      g_autofree char *amount = cd_money_format (self->contract->amount_fen);
+      g_autofree char *both = g_strdup_printf (_("%s, %s after signed amendments"), amount, revised_text);
+
+      adw_action_row_set_subtitle (self->amount_row, both);
     }
 }
 
@@ -532,7 +560,7 @@ on_amend_response_cb (AdwMessageDialog *dialog, const char *response, CdContract
   if (!g_str_equal (response, "amend"))
     return;
   if (*dialog_field (dialog, 1) != '\0'
-      && !cd_money_parse (dialog_field (dialog, 1), CD_MONEY_PARSE_DEFAULT, &delta, &error))
+      && !cd_money_parse (dialog_field (dialog, 1), CD_MONEY_PARSE_ALLOW_NEGATIVE, &delta, &error))
     {
       toast (self, error->message);
       return;
@@ -548,16 +576,48 @@ on_amend_response_cb (AdwMessageDialog *dialog, const char *response, CdContract
   cd_contract_editor_present (GTK_WIDGET (self), self->context, id);
 }
 
+/* The reason is required and the change must read as money: the sentence
+ * saying what is wrong sits under the fields, and Make Amendment waits. */
+static void
+on_amend_field_changed_cb (GtkEditable *entry, AdwMessageDialog *dialog)
+{
+  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+  GtkLabel *error_label = GTK_LABEL (gtk_widget_get_last_child (box));
+  g_autofree char *reason = g_strstrip (g_strdup (dialog_field (dialog, 0)));
+  const char *amount = dialog_field (dialog, 1);
+  g_autoptr (GError) error = NULL;
+  gint64 delta = 0;
+  gboolean amount_ok = *amount == '\0'
+                       || cd_money_parse (amount, CD_MONEY_PARSE_ALLOW_NEGATIVE, &delta, &error);
+
+  show_error (error_label, amount_ok ? NULL : error->message);
+  adw_message_dialog_set_response_enabled (dialog, "amend", amount_ok && *reason != '\0');
+}
+
 static void
 amend_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   CdContractEditor *self = CD_CONTRACT_EDITOR (widget);
   const char *fields[] = { _("Reason for the amendment"), _("What changes, and why"),
-                           _("Amount added"), _("Amount added, such as 20000.00"), NULL };
+                           _("Change in amount"), _("Change in amount: 20000.00 adds, -5000.00 takes off"),
+                           NULL };
   GtkWidget *dialog = entry_dialog (self, _("Amend the Contract"),
-                                    _("An amendment has its own number and is signed like a contract."),
+                                    _("An amendment has its own number and is signed like a contract. "
+                                      "A reduction comes off the installments still due, never below "
+                                      "what was already collected."),
                                     "amend", _("_Make Amendment"), fields);
+  GtkWidget *box = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  GtkWidget *error_label = gtk_label_new (NULL);
 
+  gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (error_label), 0);
+  gtk_widget_add_css_class (error_label, "error");
+  gtk_widget_set_visible (error_label, FALSE);
+  gtk_box_append (GTK_BOX (box), error_label);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != error_label;
+       child = gtk_widget_get_next_sibling (child))
+    g_signal_connect (child, "changed", G_CALLBACK (on_amend_field_changed_cb), dialog);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "amend", FALSE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "amend", ADW_RESPONSE_SUGGESTED);
   g_signal_connect (dialog, "response", G_CALLBACK (on_amend_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));

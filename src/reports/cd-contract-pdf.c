@@ -77,7 +77,8 @@ add_subject (CdPdf *pdf, const CdContract *k)
   pairs[n++] = k->subject;
   pairs[n++] = _("Project");
   pairs[n++] = k->project_number;
-  pairs[n++] = k->amends_id ? _("Amount added") : _("Contract amount");
+  pairs[n++] = cd_contract_amount_delta (k) < 0 ? _("Amount taken off")
+               : k->amends_id ? _("Amount added") : _("Contract amount");
   pairs[n++] = amount;
   pairs[n++] = _("In capitals");
   pairs[n++] = capitals;

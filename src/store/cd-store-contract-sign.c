@@ -17,6 +17,23 @@ static const char amendment_template[] =
   "三、本补充协议为原合同不可分割的组成部分，与原合同具有同等法律效力；本补充协议未约定的事项，仍按原合同执行。\n"
   "四、本补充协议一式两份，甲乙双方各执一份，自双方签字盖章之日起生效。";
 
+static const char reduction_template[] =
+  "一、变更原因：{reason}\n"
+  "二、合同金额变更：原合同（编号：{contract_number}）金额减少{amount}（大写：人民币{amount_words}），"
+  "自原合同尚未支付的款项中扣减，最后到期的款项先行扣减；已支付的款项不受影响。\n"
+  "三、本补充协议为原合同不可分割的组成部分，与原合同具有同等法律效力；本补充协议未约定的事项，仍按原合同执行。\n"
+  "四、本补充协议一式两份，甲乙双方各执一份，自双方签字盖章之日起生效。";
+
+gint64
+cd_contract_amount_delta (const CdContract *k)
+{
+  g_return_val_if_fail (k != NULL, 0);
+
+  if (k->amends_id == 0)
+    return 0;
+  return k->installments != NULL && k->installments->len > 0 ? k->amount_fen : -k->amount_fen;
+}
+
 /**
  * cd_contract_canonical_text:
  *
@@ -78,6 +95,9 @@ check_installments_sum (const CdContract *k, GError **error)
   g_autofree char *total = NULL;
   g_autofree char *difference = NULL;
 
+  /* A reduction has no installments: it comes off the contract's. */
+  if (k->amends_id != 0 && k->installments->len == 0)
+    return TRUE;
   for (guint i = 0; i < k->installments->len; i++)
     sum += ((CdInstallment *) g_ptr_array_index (k->installments, i))->amount_fen;
   if (sum == k->amount_fen)
@@ -95,6 +115,31 @@ check_installments_sum (const CdContract *k, GError **error)
                  _("The installments of contract %s add up to %s but the contract is for %s "
                    "(%s apart): they must add up exactly before it is signed."),
                  k->number, total, amount, difference);
+  return FALSE;
+}
+
+/* Refuses to take more off contract @root_id than is still to be collected
+ * on it: a contract cannot be reduced below what the client already paid. */
+static gboolean
+check_reduction (CdStore *self, gint64 root_id, gint64 reduction_fen, GError **error)
+{
+  g_autoptr (CdContract) root = cd_docs_load_contract (self, root_id, error);
+  gint64 outstanding = 0, collected = 0;
+  g_autofree char *cut = NULL;
+  g_autofree char *paid = NULL;
+  g_autofree char *open = NULL;
+
+  if (root == NULL || !cd_docs_contract_balance (self, root_id, &outstanding, &collected, error))
+    return FALSE;
+  if (reduction_fen <= outstanding)
+    return TRUE;
+  cut = cd_money_format (reduction_fen);
+  paid = cd_money_format (collected);
+  open = cd_money_format (MAX (outstanding, 0));
+  g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID,
+               _("Contract %s cannot be reduced by %s: %s is collected already and only %s is still "
+                 "to be paid, so at most %s can come off."),
+               root->number, cut, paid, open, open);
   return FALSE;
 }
 
@@ -116,7 +161,9 @@ sign_contract (CdStore *self, gint64 contract_id, const char *date, GError **err
                    local->message);
       return FALSE;
     }
-  if (!check_installments_sum (k, error))
+  if (!check_installments_sum (k, error)
+      || (cd_contract_amount_delta (k) < 0
+          && !check_reduction (self, k->amends_id, k->amount_fen, error)))
     return FALSE;
 
   g_free (k->signed_date);
@@ -200,9 +247,9 @@ cd_store_contract_move (CdStore *self, gint64 contract_id, CdContractStatus to, 
 static char *
 amendment_clauses (const CdContract *parent, const char *reason, gint64 delta_fen)
 {
-  g_autofree char *amount = cd_money_format (delta_fen);
-  g_autofree char *words = cd_money_to_words (delta_fen);
-  GString *out = g_string_new (amendment_template);
+  g_autofree char *amount = cd_money_format (ABS (delta_fen));
+  g_autofree char *words = cd_money_to_words (ABS (delta_fen));
+  GString *out = g_string_new (delta_fen < 0 ? reduction_template : amendment_template);
 
   g_string_replace (out, "{reason}", reason, 0);
   g_string_replace (out, "{contract_number}", parent->number, 0);
@@ -236,6 +283,8 @@ amend_contract (CdStore *self, gint64 contract_id, const char *reason, gint64 de
                    cd_state_label ("contract", cd_contract_status_to_string (parent->status)));
       return FALSE;
     }
+  if (delta_fen < 0 && !check_reduction (self, parent->id, -delta_fen, error))
+    return FALSE;
   cd_docs_parse_date (date, &day);
   k->number = cd_store_next_number (self, "amendment", &day, error);
   if (k->number == NULL)
@@ -243,7 +292,7 @@ amend_contract (CdStore *self, gint64 contract_id, const char *reason, gint64 de
   k->project_id = parent->project_id;
   k->client_id = parent->client_id;
   k->subject = g_strdup (parent->subject);
-  k->amount_fen = delta_fen;
+  k->amount_fen = ABS (delta_fen);
   k->start_date = g_strdup (date);
   k->end_date = g_strdup (parent->end_date);
   k->clauses = amendment_clauses (parent, reason, delta_fen);
@@ -252,7 +301,11 @@ amend_contract (CdStore *self, gint64 contract_id, const char *reason, gint64 de
   if (!cd_docs_insert_contract (self, k, error))
     return FALSE;
   *out_id = cd_docs_last_id (self);
-  return TRUE;
+  /* What it adds is planned from the start: its installments are what
+   * tells an addition from a reduction (see the header). */
+  return delta_fen <= 0
+         || cd_docs_insert_installment (self, *out_id, _("Payment on the amendment"), date, delta_fen,
+                                        error);
 }
 
 gint64
@@ -268,14 +321,7 @@ cd_store_contract_amend (CdStore *self, gint64 contract_id, const char *reason,
 
   if (!cd_docs_check_text (reason, _("The reason for the amendment"), 1000, TRUE, TRUE, error))
     return 0;
-  if (amount_delta_fen < 0)
-    {
-      g_set_error_literal (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID,
-                           _("An amendment can add to a contract’s amount but not reduce it: to pay "
-                             "less, terminate the contract with the reason and make a new one."));
-      return 0;
-    }
-  if (amount_delta_fen > CD_MONEY_MAX_FEN)
+  if (ABS (amount_delta_fen) > CD_MONEY_MAX_FEN)
     {
       g_set_error_literal (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID,
                            _("The amount is too large (at most 999,999,999,999.99)."));

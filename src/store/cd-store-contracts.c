@@ -138,15 +138,17 @@ contract_from_row (sqlite3_stmt *stmt)
 static gboolean
 load_installments (CdStore *self, CdContract *k, GError **error)
 {
-  sqlite3_stmt *stmt = cd_store_prepare (self,
+  sqlite3_stmt *stmt = cd_store_prepare (self, CD_DOCS_REDUCED_CTE
     "SELECT i.id, i.contract_id, i.seq, i.label, i.due_date, i.amount_fen,"
-    " (SELECT coalesce (sum (y.amount_fen), 0) FROM payment y WHERE y.installment_id = i.id)"
+    " (SELECT coalesce (sum (y.amount_fen), 0) FROM payment y WHERE y.installment_id = i.id),"
+    " coalesce ((SELECT d.fen FROM reduced d WHERE d.installment_id = i.id), 0)"
     " FROM installment i WHERE i.contract_id = ?1 ORDER BY i.seq", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, k->id);
+  sqlite3_bind_text (stmt, 9, "9999-12-31", -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CdInstallment *i = g_new0 (CdInstallment, 1);
@@ -158,6 +160,7 @@ load_installments (CdStore *self, CdContract *k, GError **error)
       i->due_date = cd_docs_column_dup (stmt, 4);
       i->amount_fen = sqlite3_column_int64 (stmt, 5);
       i->paid_fen = sqlite3_column_int64 (stmt, 6);
+      i->reduced_fen = sqlite3_column_int64 (stmt, 7);
       g_ptr_array_add (k->installments, i);
     }
   sqlite3_reset (stmt);
@@ -445,6 +448,32 @@ load_draft (CdStore *self, gint64 contract_id, GError **error)
   return g_steal_pointer (&k);
 }
 
+/* The installments of an amendment say which way it changes the amount
+ * (see the header): a reduction never gets any, an addition keeps one. */
+static gboolean
+check_amendment_plan (const CdContract *k, gboolean removing, GError **error)
+{
+  if (k->amends_id == 0)
+    return TRUE;
+  if (k->installments->len == 0)
+    {
+      g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID,
+                   _("Amendment %s does not add to the contract, so it has no installments: what it "
+                     "takes off comes off the installments still due on contract %s."),
+                   k->number, k->amends_number);
+      return FALSE;
+    }
+  if (removing && k->installments->len == 1)
+    {
+      g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID,
+                   _("Amendment %s adds to the contract and keeps at least one installment: change "
+                     "the plan with Split instead."),
+                   k->number);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_details (CdStore *self, gint64 contract_id, const char *subject, const char *start,
                const char *end, const char *clauses, GError **error)
@@ -501,9 +530,9 @@ cd_store_contract_set_details (CdStore *self, gint64 contract_id, const char *su
                          error);
 }
 
-static gboolean
-insert_installment (CdStore *self, gint64 contract_id, const char *label, const char *due,
-                    gint64 amount_fen, GError **error)
+gboolean
+cd_docs_insert_installment (CdStore *self, gint64 contract_id, const char *label, const char *due,
+                            gint64 amount_fen, GError **error)
 {
   sqlite3_stmt *stmt = cd_store_prepare (self,
     "INSERT INTO installment (contract_id, seq, label, due_date, amount_fen)"
@@ -550,7 +579,7 @@ cd_store_contract_add_installment (CdStore *self, gint64 contract_id, const char
       || !cd_store_begin (self, error))
     return 0;
   k = load_draft (self, contract_id, error);
-  ok = k != NULL && insert_installment (self, contract_id, label, due, amount_fen, error);
+  ok = k != NULL && check_amendment_plan (k, FALSE, error) && cd_docs_insert_installment (self, contract_id, label, due, amount_fen, error);
   if (ok)
     id = cd_docs_last_id (self);
   return cd_docs_finish (self, ok, error) ? id : 0;
@@ -590,7 +619,8 @@ remove_installment (CdStore *self, gint64 installment_id, GError **error)
   if (contract_id == 0)
     g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
                  _("There is no installment %" G_GINT64_FORMAT "."), installment_id);
-  if (contract_id <= 0 || (k = load_draft (self, contract_id, error)) == NULL)
+  if (contract_id <= 0 || (k = load_draft (self, contract_id, error)) == NULL
+      || !check_amendment_plan (k, TRUE, error))
     return FALSE;
   for (guint i = 0; i < k->installments->len; i++)
     {
@@ -655,7 +685,7 @@ split_installments (CdStore *self, gint64 contract_id, const CdInstallmentShare 
   g_autofree gint64 *amounts = g_new0 (gint64, n);
   sqlite3_stmt *stmt;
 
-  if (k == NULL)
+  if (k == NULL || !check_amendment_plan (k, FALSE, error))
     return FALSE;
   for (guint i = 0; i < n; i++)
     bp[i] = shares[i].percent_bp;
@@ -668,7 +698,7 @@ split_installments (CdStore *self, gint64 contract_id, const CdInstallmentShare 
     return FALSE;
   for (guint i = 0; i < n; i++)
     if (!check_installment (shares[i].label, amounts[i], error)
-        || !insert_installment (self, contract_id, shares[i].label, dues[i], amounts[i], error))
+        || !cd_docs_insert_installment (self, contract_id, shares[i].label, dues[i], amounts[i], error))
       return FALSE;
   return TRUE;
 }

@@ -20,6 +20,7 @@ typedef struct
   char   *due_date;
   gint64  amount_fen;
   gint64  paid_fen;    /* every payment recorded against it */
+  gint64  reduced_fen; /* taken off it by signed reducing amendments */
 } CdInstallment;
 
 typedef struct
@@ -41,7 +42,7 @@ typedef struct _CdContract
   gint64            client_id;
   CdContractStatus  status;
   char             *subject;
-  gint64            amount_fen;        /* an amendment's: the amount it adds */
+  gint64            amount_fen;        /* an amendment's: the size of its change (see below) */
   char             *start_date;        /* nullable */
   char             *end_date;          /* nullable */
   char             *signed_date;       /* nullable */
@@ -151,11 +152,39 @@ char       *cd_store_contract_compute_hash (CdStore   *self,
                                         gint64         contract_id,
                                         GError       **error);
 
-/* An amendment (补充协议) of a signed contract: its own number
- * ("amendment"), a required reason and the amount it adds; a draft to be
- * given installments and signed like a contract. Its amount cannot be
- * negative (the schema stores amounts ≥ 0): a reduction is refused with a
- * sentence. Returns: the amendment's id, or 0. */
+/**
+ * Amendments (补充协议) and THE RULE OF THEIR AMOUNTS.
+ *
+ * An amendment is a contract row of its own (own number, required reason)
+ * whose amends_id names the contract; it is a draft until signed like a
+ * contract. The schema keeps every amount_fen ≥ 0 and `check` wants the
+ * installments of a row to add up to its amount_fen, so the direction of
+ * the change is carried by the installments, not by a sign:
+ *
+ * - An amendment that ADDS to the contract has installments for what it
+ *   adds: amount_fen = the amount added = Σ its installments. It is made
+ *   with one installment for the whole amount and always keeps at least one
+ *   (removing the last is refused; Split replaces them).
+ * - An amendment that REDUCES the contract has no installments of its own
+ *   (adding one is refused): amount_fen is the amount taken off. Once
+ *   signed, the reduction comes off what is still unpaid on the installments
+ *   of the contract and of its signed amendments, latest due first
+ *   (CD_DOCS_REDUCED_CTE): receivables and the payment check then see the
+ *   lower figure (CdInstallment.reduced_fen, CdReceivable.reduced_fen).
+ * - An amendment of 0 changes terms only; it has no installments.
+ *
+ * A reduction cannot take the contract below what was already collected:
+ * it is refused, with the figures, when it is made and again when it is
+ * signed (payments may have come in meanwhile). The contract's revised
+ * amount is its amount plus the signed deltas (cd_contract_amount_delta ()).
+ */
+
+/* The signed change of an amendment: + what it adds, − what it takes off,
+ * 0 for a contract (not an amendment) or an amendment of terms only. */
+gint64      cd_contract_amount_delta   (const CdContract *contract);
+
+/* @amount_delta_fen: what the amendment adds (> 0) or takes off (< 0); 0
+ * for a change of terms only. Returns: the amendment's id, or 0. */
 gint64      cd_store_contract_amend    (CdStore       *self,
                                         gint64         contract_id,
                                         const char    *reason,
@@ -211,7 +240,8 @@ typedef struct
   char          *due_date;
   gint64         amount_fen;
   gint64         paid_fen;          /* payments dated on or before the day asked about */
-  gint64         outstanding_fen;
+  gint64         reduced_fen;       /* taken off by reductions signed by then */
+  gint64         outstanding_fen;   /* amount - paid - reduced */
   int            days_past_due;     /* negative: not due yet */
   CdAgingBucket  bucket;
 } CdReceivable;

@@ -86,5 +86,46 @@ struct _CdContract *cd_docs_load_contract (CdStore   *self,
 gboolean  cd_docs_insert_contract (CdStore                   *self,
                                    const struct _CdContract  *contract,
                                    GError                   **error);
+/* Appends an installment (next seq) to a draft; @due is a checked day. */
+gboolean  cd_docs_insert_installment (CdStore            *self,
+                                      gint64              contract_id,
+                                      const char         *label,
+                                      const char         *due,
+                                      gint64              amount_fen,
+                                      GError            **error);
+
+/* Reductions by amendment (see cd-store-contracts.h): a WITH clause that
+ * names, per installment of a signed contract or signed amendment, how much
+ * of it the signed reductions of the contract take off — the latest due
+ * installments first, never more than is still unpaid on each. Payments
+ * and reductions dated after ?9 (ISO day) are left out. Statements that use
+ * it bind ?9 and join "reduced (installment_id, fen)". */
+#define CD_DOCS_REDUCED_CTE \
+  "WITH reduction (root, fen) AS (" \
+  "  SELECT r.amends_id, sum (r.amount_fen) FROM contract r" \
+  "  WHERE r.amends_id IS NOT NULL AND r.status <> 'draft' AND r.signed_date <= ?9" \
+  "  AND NOT EXISTS (SELECT 1 FROM installment x WHERE x.contract_id = r.id)" \
+  "  GROUP BY r.amends_id)," \
+  " unpaid (id, root, open, cum) AS (" \
+  "  SELECT id, root, open, sum (open) OVER (PARTITION BY root" \
+  "   ORDER BY due DESC, kid DESC, seq DESC ROWS UNBOUNDED PRECEDING) FROM (" \
+  "   SELECT i.id, coalesce (k.amends_id, k.id) AS root, i.due_date AS due, k.id AS kid, i.seq," \
+  "    i.amount_fen - (SELECT coalesce (sum (y.amount_fen), 0) FROM payment y" \
+  "     WHERE y.installment_id = i.id AND y.date <= ?9) AS open" \
+  "   FROM installment i JOIN contract k ON k.id = i.contract_id" \
+  "   WHERE k.status <> 'draft' AND k.signed_date <= ?9" \
+  "   AND coalesce (k.amends_id, k.id) IN (SELECT root FROM reduction)))," \
+  " reduced (installment_id, fen) AS (" \
+  "  SELECT o.id, max (0, min (o.open, r.fen - (o.cum - o.open)))" \
+  "  FROM unpaid o JOIN reduction r ON r.root = o.root) "
+
+/* What is still to be collected on contract @root_id and its signed
+ * amendments (after their reductions), and what was collected. In
+ * cd-store-payments.c. */
+gboolean  cd_docs_contract_balance (CdStore      *self,
+                                    gint64        root_id,
+                                    gint64       *outstanding_fen,
+                                    gint64       *collected_fen,
+                                    GError      **error);
 
 G_END_DECLS

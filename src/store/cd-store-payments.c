@@ -12,12 +12,16 @@
 
 static const char *const methods[] = { "transfer", "cheque", "cash", "other", NULL };
 
+/* Every payment and reduction counts, whatever its date. */
+#define FAR_FUTURE "9999-12-31"
+
 /* What a payment is checked against: the installment, what was paid on it,
  * the contract's number and status. */
 typedef struct
 {
   gint64  amount_fen;
   gint64  paid_fen;
+  gint64  reduced_fen;  /* taken off by signed reductions of the contract */
   char   *label;
   char   *contract_number;
   char   *contract_status;
@@ -36,19 +40,22 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (InstallmentState, installment_state_clear)
 static gboolean
 read_installment (CdStore *self, gint64 installment_id, InstallmentState *out, GError **error)
 {
-  sqlite3_stmt *stmt = cd_store_prepare (self,
+  sqlite3_stmt *stmt = cd_store_prepare (self, CD_DOCS_REDUCED_CTE
     "SELECT i.amount_fen, (SELECT coalesce (sum (y.amount_fen), 0) FROM payment y"
-    " WHERE y.installment_id = i.id), i.label, k.number, k.status"
+    " WHERE y.installment_id = i.id), i.label, k.number, k.status,"
+    " coalesce ((SELECT d.fen FROM reduced d WHERE d.installment_id = i.id), 0)"
     " FROM installment i JOIN contract k ON k.id = i.contract_id WHERE i.id = ?1", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, installment_id);
+  sqlite3_bind_text (stmt, 9, FAR_FUTURE, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
       out->amount_fen = sqlite3_column_int64 (stmt, 0);
+      out->reduced_fen = sqlite3_column_int64 (stmt, 5);
       out->paid_fen = sqlite3_column_int64 (stmt, 1);
       out->label = cd_docs_column_dup (stmt, 2);
       out->contract_number = cd_docs_column_dup (stmt, 3);
@@ -66,7 +73,7 @@ read_installment (CdStore *self, gint64 installment_id, InstallmentState *out, G
 static gboolean
 check_payment (const InstallmentState *state, gint64 amount_fen, GError **error)
 {
-  gint64 remaining = state->amount_fen - state->paid_fen;
+  gint64 remaining = state->amount_fen - state->paid_fen - state->reduced_fen;
   g_autofree char *left = cd_money_format (remaining);
   g_autofree char *asked = cd_money_format (amount_fen);
 
@@ -216,6 +223,38 @@ cd_store_contract_payments (CdStore *self, gint64 contract_id, GError **error)
 }
 
 /* ------------------------------------------------------------------ */
+/* What a contract still has to bring in                              */
+
+gboolean
+cd_docs_contract_balance (CdStore *self, gint64 root_id, gint64 *outstanding_fen,
+                          gint64 *collected_fen, GError **error)
+{
+  sqlite3_stmt *stmt = cd_store_prepare (self, CD_DOCS_REDUCED_CTE
+    "SELECT coalesce (sum (i.amount_fen - coalesce (d.fen, 0)), 0),"
+    " coalesce (sum ((SELECT coalesce (sum (y.amount_fen), 0) FROM payment y"
+    "  WHERE y.installment_id = i.id)), 0)"
+    " FROM installment i JOIN contract k ON k.id = i.contract_id"
+    " LEFT JOIN reduced d ON d.installment_id = i.id"
+    " WHERE k.status <> 'draft' AND (k.id = ?1 OR k.amends_id = ?1)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, root_id);
+  sqlite3_bind_text (stmt, 9, FAR_FUTURE, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *collected_fen = sqlite3_column_int64 (stmt, 1);
+      *outstanding_fen = sqlite3_column_int64 (stmt, 0) - *collected_fen;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    cd_store_set_error (self, error, rc, _("reading what a contract has collected"));
+  return rc == SQLITE_ROW;
+}
+
+/* ------------------------------------------------------------------ */
 /* Receivables                                                        */
 
 void
@@ -282,7 +321,8 @@ receivable_from_row (sqlite3_stmt *stmt, const GDate *as_of)
   r->amount_fen = sqlite3_column_int64 (stmt, 8);
   r->paid_fen = sqlite3_column_int64 (stmt, 9);
   r->root_contract_number = cd_docs_column_dup (stmt, 10);
-  r->outstanding_fen = r->amount_fen - r->paid_fen;
+  r->reduced_fen = sqlite3_column_int64 (stmt, 12);
+  r->outstanding_fen = r->amount_fen - r->paid_fen - r->reduced_fen;
   /* A due date another program wrote badly counts as due that day. */
   if (cd_docs_parse_date (r->due_date, &due))
     r->days_past_due = g_date_days_between (&due, as_of);
@@ -308,18 +348,20 @@ cd_store_receivables (CdStore *self, const char *as_of, gint64 client_id, gint64
   cd_docs_parse_date (day, &today);
 
   cd_store_lock (self);
-  stmt = cd_store_prepare (self,
+  stmt = cd_store_prepare (self, CD_DOCS_REDUCED_CTE
     "SELECT * FROM (SELECT i.id, k.id, coalesce (k.amends_id, k.id), k.number, k.client_id, c.name,"
     " i.label, i.due_date, i.amount_fen, (SELECT coalesce (sum (y.amount_fen), 0) FROM payment y"
-    "  WHERE y.installment_id = i.id AND y.date <= ?1) AS paid, coalesce (a.number, k.number), i.seq"
+    "  WHERE y.installment_id = i.id AND y.date <= ?1) AS paid, coalesce (a.number, k.number), i.seq,"
+    " coalesce (d.fen, 0) AS cut"
     " FROM installment i JOIN contract k ON k.id = i.contract_id JOIN client c ON c.id = k.client_id"
-    " LEFT JOIN contract a ON a.id = k.amends_id"
+    " LEFT JOIN contract a ON a.id = k.amends_id LEFT JOIN reduced d ON d.installment_id = i.id"
     " WHERE k.status <> 'draft' AND k.signed_date <= ?1 AND (?2 = 0 OR k.client_id = ?2)"
     " AND (?3 = 0 OR k.id = ?3 OR k.amends_id = ?3))"
-    " WHERE amount_fen > paid ORDER BY due_date, number, seq", error);
+    " WHERE amount_fen > paid + cut ORDER BY due_date, number, seq", error);
   if (stmt != NULL)
     {
       sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 9, day, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 2, client_id);
       sqlite3_bind_int64 (stmt, 3, contract_id);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -254,6 +254,93 @@ test_contract_refuses_over_payment (Fixture *f, gconstpointer data)
   iterate (50);
 }
 
+/* The preferences row titled @title. */
+static GtkWidget *
+find_row_titled (GtkWidget *root, const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_row_titled (c, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A row of an AdwPreferencesGroup's list whose subtitle holds @text. */
+static gboolean
+has_row_with (GtkWidget *root, const char *text)
+{
+  if (ADW_IS_ACTION_ROW (root) && adw_action_row_get_subtitle (ADW_ACTION_ROW (root)) != NULL
+      && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (has_row_with (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Lets a person look at the window (CD_TEST_HOLD_MS) before it closes. */
+static void
+hold (void)
+{
+  const char *ms = g_getenv ("CD_TEST_HOLD_MS");
+
+  if (ms != NULL)
+    iterate ((guint) g_ascii_strtoull (ms, NULL, 10));
+}
+
+static void
+test_contract_shows_reduction (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  CdStore *store = cd_context_get_store (f->context);
+  const CdInstallmentShare halves[] = { { "首付款", "2026-03-20", 5000 }, { "尾款", "2026-04-20", 5000 } };
+  CdContractEditor *editor;
+  GtkWidget *root;
+  gint64 id, a;
+
+  cd_store_quote_send (store, f->quote_id, NULL, &error);
+  cd_store_quote_accept (store, f->quote_id, NULL, &error);
+  id = cd_store_contract_create_from_quote (store, f->quote_id, NULL, &error);
+  cd_store_contract_split_installments (store, id, halves, 2, &error);
+  cd_store_contract_sign (store, id, NULL, &error);
+  a = cd_store_contract_amend (store, id, "少做一张海报", -2000, NULL, &error);
+  cd_store_contract_sign (store, a, NULL, &error);
+  g_assert_no_error (error);
+
+  /* The contract: 106.00 less 20.00, the 20.00 off its last installment. */
+  editor = cd_contract_editor_new (f->context, id);
+  root = GTK_WIDGET (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate (300);
+  assert_all_named (root);
+  g_assert_true (has_row_with (root, "¥20.00 taken off by amendment"));
+  g_assert_true (has_row_with (root, "−¥20.00"));
+  g_assert_nonnull (find_labelled (root, GTK_TYPE_LIST_BOX, "Amendments"));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (
+                              ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (
+                                find_labelled (root, GTK_TYPE_LIST_BOX, "Amendments"),
+                                ADW_TYPE_PREFERENCES_GROUP))), "¥86.00"));
+  hold ();
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate (50);
+
+  /* The amendment says what it takes off. */
+  editor = cd_contract_editor_new (f->context, a);
+  root = GTK_WIDGET (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate (300);
+  assert_all_named (root);
+  g_assert_nonnull (find_row_titled (root, "Amount taken off"));
+  hold ();
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate (50);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -276,5 +363,7 @@ main (int argc, char **argv)
               test_quantity_updates_total, fixture_teardown);
   g_test_add ("/gui/contract-editor/over-payment-is-refused-next-to-its-field", Fixture, NULL, fixture_setup,
               test_contract_refuses_over_payment, fixture_teardown);
+  g_test_add ("/gui/contract-editor/a-reduction-shows-what-it-takes-off", Fixture, NULL, fixture_setup,
+              test_contract_shows_reduction, fixture_teardown);
   return g_test_run ();
 }
