@@ -81,9 +81,24 @@ def set_field(root, label, text):
     return True
 
 
+def describe(root, name):
+    """TAP comments naming every node called @name, with its role and
+    actions: what to look at when a click finds nothing."""
+    found = []
+    walk(root, lambda n: found.append(n) and False if (n.name or "").replace("_", "").startswith(name)
+         else False, [20000])
+    for node in found:
+        try:
+            actions = ", ".join(node.actions.keys())
+        except Exception:
+            actions = "?"
+        print("# %r: role %r, actions [%s]" % (node.name, node.roleName, actions))
+
+
 def click(root, name):
-    button = find(root, named(name, "push button", "toggle button", "radio button"))
+    button = find(root, named(name, "push button", "toggle button", "radio button", "page tab"))
     if button is None:
+        describe(root, name)
         return False
     button.doActionNamed("click")
     return True
