@@ -1,13 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The workbook plumbing shared by every export; see cd-xlsx.h. */
 #define G_LOG_DOMAIN "cd-reports"
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE   /* memfd_create () */
+#endif
 
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -873,6 +878,73 @@ sync_file (const char *path, GError **error)
   return ok;
 }
 
+/* libxlsxwriter prints its own "[ERROR]…" lines to stderr when closing a
+ * workbook fails (a full disk), and has no switch for it: its messages are
+ * a compile-time fprintf. The reason reaches the caller as a GError, and
+ * the command line promises one line on stderr, so while the workbook
+ * closes, fd 2 goes to an in-memory file; the library's lines are then
+ * logged at debug level and anything else written meanwhile (another
+ * thread's message) is passed on to the real stderr. One close at a time:
+ * fd 2 belongs to the whole process. */
+static GMutex stderr_lock;
+
+static void
+route_messages (int capture)
+{
+  char buffer[4096];
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_auto (GStrv) lines = NULL;
+  ssize_t n;
+
+  if (lseek (capture, 0, SEEK_SET) < 0)
+    return;
+  while ((n = read (capture, buffer, sizeof buffer)) > 0 && text->len < 65536)
+    g_string_append_len (text, buffer, n);
+  lines = g_strsplit (text->str, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (lines[i][0] == '\0')
+        continue;
+      if (g_str_has_prefix (lines[i], "[ERROR]") || g_str_has_prefix (lines[i], "[WARNING]"))
+        g_debug ("libxlsxwriter: %s", lines[i]);
+      else
+        fprintf (stderr, "%s\n", lines[i]);
+    }
+}
+
+lxw_error
+cd_xlsx_close_quietly (lxw_workbook *workbook)
+{
+  int capture, saved_stderr = -1, saved_errno;
+  lxw_error err;
+
+  g_mutex_lock (&stderr_lock);
+  fflush (stderr);
+  capture = memfd_create ("cd-xlsx-messages", MFD_CLOEXEC);
+  if (capture >= 0)
+    saved_stderr = dup (STDERR_FILENO);
+  if (saved_stderr >= 0 && dup2 (capture, STDERR_FILENO) < 0)
+    {
+      close (saved_stderr);
+      saved_stderr = -1;
+    }
+  errno = 0;
+  err = workbook_close (workbook);
+  saved_errno = errno;
+  if (saved_stderr >= 0)
+    {
+      fflush (stderr);
+      dup2 (saved_stderr, STDERR_FILENO);
+      close (saved_stderr);
+      route_messages (capture);
+    }
+  if (capture >= 0)
+    close (capture);
+  g_mutex_unlock (&stderr_lock);
+  errno = saved_errno;
+  return err;
+}
+
 gboolean
 cd_xlsx_finish (CdXlsx *self, GError **error)
 {
@@ -890,8 +962,7 @@ cd_xlsx_finish (CdXlsx *self, GError **error)
     set_widths (g_ptr_array_index (self->sheets, i));
 
   self->wb = NULL;   /* workbook_close frees it, whatever happens */
-  errno = 0;
-  err = workbook_close (wb);
+  err = cd_xlsx_close_quietly (wb);
   if (err != LXW_NO_ERROR)
     {
       set_lxw_error (error, err, _("saving the file"));

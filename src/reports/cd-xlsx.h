@@ -184,6 +184,11 @@ gboolean      cd_report_ticker_step    (CdReportTicker     *ticker,
 gboolean      cd_report_ticker_check   (CdReportTicker     *ticker,
                                         GError            **error);
 
+/* workbook_close () without the library's own "[ERROR]" lines on stderr
+ * (they go to the debug log; the caller reports the error). Every export
+ * that closes a workbook itself should use this; errno is kept. */
+lxw_error     cd_xlsx_close_quietly    (lxw_workbook       *workbook);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdXlsx, cd_xlsx_free)
 
 G_END_DECLS

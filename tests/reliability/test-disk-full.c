@@ -144,10 +144,17 @@ assert_fails_cleanly (char **argv, const char *target_dir, GSpawnChildSetupFunc 
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (r.err);
   g_assert_true (g_str_has_suffix (r.err, "\n"));
-  /* The reason is the last line, ClientDesk's. (libxlsxwriter prints lines
-   * of its own before it when the zip cannot be closed.) */
-  g_assert_true (g_str_has_prefix (r.err, "clientdesk-cli: ")
-                 || strstr (r.err, "\nclientdesk-cli: ") != NULL);
+  /* One line, ClientDesk's: libxlsxwriter's own "[ERROR]" lines are kept
+   * off stderr by cd_xlsx_close_quietly (). The director pack still closes
+   * its workbook itself, so its reason may come after the library's. */
+  if (g_strcmp0 (argv[4], "director-pack") == 0)
+    g_assert_true (g_str_has_prefix (r.err, "clientdesk-cli: ")
+                   || strstr (r.err, "\nclientdesk-cli: ") != NULL);
+  else
+    {
+      g_assert_true (g_str_has_prefix (r.err, "clientdesk-cli: "));
+      g_assert_true (strchr (r.err, '\n') == r.err + strlen (r.err) - 1);
+    }
   g_assert_cmpstr (r.out, ==, "");
   after = list_folder (target_dir);
   g_assert_cmpstr (after, ==, before);
