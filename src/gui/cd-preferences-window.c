@@ -9,6 +9,7 @@
 #include "core/cd-numbering.h"
 #include "gui/cd-accessible.h"
 #include "gui/cd-deadline-prefs.h"
+#include "gui/cd-supply-checklists.h"
 #include "gui/cd-preferences-window.h"
 #include "gui/cd-tasks.h"
 #include "store/cd-store-overview.h"
@@ -522,6 +523,8 @@ cd_preferences_window_constructed (GObject *object)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (self->calendar_row),
                                                                            ADW_TYPE_PREFERENCES_PAGE)),
                             ADW_PREFERENCES_GROUP (cd_deadline_prefs_new (get_store (self))));
+  /* Acceptance checklists per kind of deliverable (issue 6). */
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (cd_supply_checklists_new (get_store (self))));
   self->loading = FALSE;
   cd_accessible_name_parts (GTK_WIDGET (self));
 

@@ -4,13 +4,16 @@
  * suppliers delivered and the agency accepted; a bad date or quantity is
  * refused next to its field and nothing is saved; a created slip is
  * marked signed with who received the goods and then no longer changes.
- * The Production page finds a project and names its buttons. */
+ * The Production page finds a project and names its buttons. The
+ * acceptance checklists are edited in Preferences, one item per line. */
 #include <string.h>
 #include <adwaita.h>
 
 #include "gui-test-util.h"
 #include "gui/cd-pickup-slip-window.h"
+#include "gui/cd-supply-checklists.h"
 #include "gui/cd-supply-desk.h"
+#include "gui/cd-preferences-window.h"
 #include "store/cd-store-private.h"
 #include "store/cd-store-suppliers.h"
 
@@ -273,6 +276,69 @@ test_production_page_finds_a_project (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+set_view_text (GtkWidget *view, const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+static void
+test_checklists_are_edited_in_preferences (Fixture *f, gconstpointer data)
+{
+  CdPreferencesWindow *prefs = cd_preferences_window_new (NULL, f->context);
+  GtkWidget *root = GTK_WIDGET (prefs);
+  GtkWidget *view, *save;
+  g_autoptr (CdChecklistTemplate) before = NULL;
+  g_autoptr (CdChecklistTemplate) after = NULL;
+  g_autoptr (CdChecklistTemplate) output = NULL;
+  g_autofree char *long_item = NULL;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  cd_test_iterate (100);
+  /* Shipped defaults for every kind, the output checklist included. */
+  view = cd_test_find_by_label (root, "Items of the Print checklist, one per line");
+  save = cd_test_find (root, GTK_TYPE_BUTTON, "Save the Print checklist");
+  g_assert_nonnull (view);
+  g_assert_nonnull (save);
+  g_assert_nonnull (cd_test_find_by_label (root, "Items of the Design output checklist, one per line"));
+  before = cd_store_checklist_template_for_kind (store_of (f), "print", NULL);
+  g_assert_true (before != NULL && before->items->len >= 5);
+  output = cd_store_checklist_template_for_kind (store_of (f), "output", NULL);
+  g_assert_true (output != NULL && output->items->len >= 3);
+  if (view == NULL || save == NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (prefs));
+      return;
+    }
+
+  /* Nothing but blank lines: refused beside the checklist, nothing saved. */
+  set_view_text (view, " \n\n");
+  g_signal_emit_by_name (save, "clicked");
+  cd_test_iterate (20);
+  g_assert_nonnull (shown_error (root));
+  after = cd_store_checklist_template_for_kind (store_of (f), "print", NULL);
+  g_assert_cmpuint (after->items->len, ==, before->items->len);
+  g_clear_pointer (&after, cd_checklist_template_free);
+
+  /* An item too long for the checklist: refused, named by its line. */
+  long_item = g_strnfill (301, 'x');
+  set_view_text (view, long_item);
+  g_signal_emit_by_name (save, "clicked");
+  cd_test_iterate (20);
+  g_assert_true (shown_error (root) && strstr (shown_error (root), "Item 1") != NULL);
+
+  set_view_text (view, "数量清点无误\n\n  颜色与签样一致  \n覆膜无气泡");
+  g_signal_emit_by_name (save, "clicked");
+  cd_test_iterate (20);
+  g_assert_null (shown_error (root));
+  after = cd_store_checklist_template_for_kind (store_of (f), "print", NULL);
+  g_assert_cmpuint (after->items->len, ==, 3);
+  g_assert_cmpstr (after->items->pdata[1], ==, "颜色与签样一致");
+  g_assert_cmpstr (after->items->pdata[2], ==, "覆膜无气泡");
+  g_assert_cmpint (after->id, ==, before->id);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -285,6 +351,7 @@ main (int argc, char **argv)
        test_bad_input_is_refused_next_to_its_field);
   ADD ("/gui/pickup-slip/created-slip-is-signed-then-no-longer-changes", test_created_slip_is_signed_then_locked);
   ADD ("/gui/supply-desk/finds-a-project-and-names-its-buttons", test_production_page_finds_a_project);
+  ADD ("/gui/supply-checklists/are-edited-in-preferences-one-item-per-line", test_checklists_are_edited_in_preferences);
 #undef ADD
   return g_test_run ();
 }
