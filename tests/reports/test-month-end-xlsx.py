@@ -157,6 +157,33 @@ def _():
     assert 2.5 in quantities and 7.25 in quantities and 0.001 in quantities, quantities
 
 
+@test("supplier sheet: a payment recorded later shows in Already paid and Payable of the next export")
+def _():
+    db = fixture_db("paid-later.db")
+    before = export(db, "supplier-sheet", "2026-03", "paid-before.xlsx")
+    with sqlite3.connect(db) as con:
+        con.execute("INSERT INTO supplier_payment (supplier_order_id, date, amount_fen, reference)"
+                    " VALUES (1, '2026-04-20', 12345, 'TX-0420')")
+    after = export(db, "supplier-sheet", "2026-03", "paid-after.xlsx")
+
+    def summary(path):
+        _, values = load(path)
+        body = rows(values["Summary"], 2, 6)        # five suppliers, then the totals row
+        total = rows(values["Summary"], 7, 7)[0]
+        assert total[0].value == "Total"
+        by_name = {r[0].value: (fen(r[7].value), fen(r[8].value)) for r in body}
+        return by_name, (fen(total[7].value), fen(total[8].value))
+
+    (suppliers0, totals0), (suppliers1, totals1) = summary(before), summary(after)
+    paid0, payable0 = suppliers0["上海印刷有限公司"]
+    paid1, payable1 = suppliers1["上海印刷有限公司"]
+    assert paid1 == paid0 + 12345 and payable1 == payable0 - 12345, (paid0, paid1, payable0, payable1)
+    assert totals1 == (totals0[0] + 12345, totals0[1] - 12345), (totals0, totals1)
+    for name in suppliers0:
+        if name != "上海印刷有限公司":
+            assert suppliers1[name] == suppliers0[name], name
+
+
 @test("supplier sheet: every total is the sum of its details and the database's figure")
 def _():
     db, path = march()
