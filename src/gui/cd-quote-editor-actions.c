@@ -8,6 +8,7 @@
 
 #include "core/cd-money.h"
 #include "gui/cd-contract-editor.h"
+#include "gui/cd-quote-catalogue-window.h"
 #include "gui/cd-quote-editor-private.h"
 #include "gui/cd-quote-line-item.h"
 #include "reports/cd-quote-pdf.h"
@@ -206,6 +207,14 @@ fill_catalogue (CdQuoteEditor *self)
                               (GDestroyNotify) cd_catalogue_item_free);
       gtk_list_box_append (self->catalogue_list, row);
     }
+}
+
+static void
+edit_catalogue_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  CdQuoteEditor *self = CD_QUOTE_EDITOR (widget);
+
+  cd_quote_catalogue_window_present (widget, self->context);
 }
 
 /* Read each time the popover opens: the catalogue may have changed. */
@@ -449,6 +458,7 @@ cd_quote_editor_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "quote.new-version", NULL, new_version_action);
   gtk_widget_class_install_action (widget_class, "quote.create-contract", NULL, create_contract_action);
   gtk_widget_class_install_action (widget_class, "quote.save-pdf", NULL, save_pdf_action);
+  gtk_widget_class_install_action (widget_class, "quote.edit-catalogue", NULL, edit_catalogue_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "quote.save", NULL);
   gtk_widget_class_bind_template_callback (widget_class, on_catalogue_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_catalogue_show_cb);

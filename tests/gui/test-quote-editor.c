@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "gui/cd-contract-editor.h"
+#include "gui/cd-quote-catalogue-window.h"
 #include "gui/cd-quote-editor.h"
 #include "store/cd-store-contracts.h"
 #include "store/cd-store-private.h"
@@ -341,6 +342,54 @@ test_contract_shows_reduction (Fixture *f, gconstpointer data)
   iterate (50);
 }
 
+static void
+type_into (GtkWidget *root, const char *title, const char *text)
+{
+  GtkWidget *row = find_row_titled (root, title);
+
+  g_assert_nonnull (row);
+  if (row != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+test_catalogue_window (Fixture *f, gconstpointer data)
+{
+  CdStore *store = cd_context_get_store (f->context);
+  CdQuoteCatalogueWindow *window = cd_quote_catalogue_window_new (f->context);
+  GtkWidget *root = GTK_WIDGET (window);
+  gint64 before = cd_store_query_int (store, "SELECT count(*) FROM catalogue_item", NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (300);
+  assert_all_named (root);
+  type_into (root, "Name", "易拉宝设计");
+  type_into (root, "Unit (piece, set, m², day, hour…)", "套");
+  type_into (root, "Default unit price, before tax", "abc");
+  gtk_widget_activate_action (root, "catalogue.save", NULL);
+  iterate (50);
+  /* The figure's sentence under the form; nothing saved. */
+  g_assert_true (gtk_widget_get_visible (find_named (root, "catalogue-error")));
+  g_assert_true (g_str_has_prefix (label_text (root, "catalogue-error"), "Unit price: "));
+  g_assert_cmpint (cd_store_query_int (store, "SELECT count(*) FROM catalogue_item", NULL), ==, before);
+
+  type_into (root, "Default unit price, before tax", "1,200.50");
+  type_into (root, "Default tax rate (%)", "13 %");
+  gtk_widget_activate_action (root, "catalogue.save", NULL);
+  iterate (50);
+  g_assert_false (gtk_widget_get_visible (find_named (root, "catalogue-error")));
+  g_assert_cmpint (cd_store_query_int (store, "SELECT count(*) FROM catalogue_item WHERE name = '易拉宝设计'"
+                                              " AND unit_price_fen = 120050 AND tax_rate_bp = 1300", NULL), ==, 1);
+  g_assert_nonnull (find_row_titled (root, "易拉宝设计"));
+  hold ();
+
+  gtk_widget_activate_action (root, "catalogue.delete", NULL);
+  iterate (50);
+  g_assert_cmpint (cd_store_query_int (store, "SELECT count(*) FROM catalogue_item", NULL), ==, before);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -365,5 +414,7 @@ main (int argc, char **argv)
               test_contract_refuses_over_payment, fixture_teardown);
   g_test_add ("/gui/contract-editor/a-reduction-shows-what-it-takes-off", Fixture, NULL, fixture_setup,
               test_contract_shows_reduction, fixture_teardown);
+  g_test_add ("/gui/quote-catalogue/bad-price-is-refused-and-items-are-saved-and-deleted", Fixture, NULL,
+              fixture_setup, test_catalogue_window, fixture_teardown);
   return g_test_run ();
 }
