@@ -7,6 +7,7 @@
 #include "core/cd-money.h"
 #include "core/cd-states.h"
 #include "gui/cd-contract-editor.h"
+#include "gui/cd-history-button.h"
 #include "reports/cd-contract-pdf.h"
 #include "store/cd-store-contracts.h"
 
@@ -23,6 +24,8 @@ struct _CdContractEditor
   GCancellable    *cancellable;
 
   AdwToastOverlay *toast_overlay;
+  AdwHeaderBar    *header_bar;
+  GtkWidget       *history_button;  /* the contract's audit history */
   AdwWindowTitle  *window_title;
   GtkLabel        *state_label;
   AdwEntryRow     *subject_row;
@@ -414,6 +417,8 @@ load (CdContractEditor *self, gint64 contract_id)
   g_clear_pointer (&self->contract, cd_contract_free);
   self->contract = k;
   self->contract_id = contract_id;
+  if (self->history_button != NULL)
+    cd_history_button_set_row (CD_HISTORY_BUTTON (self->history_button), contract_id);
   self->loading = TRUE;
   show_header (self);
   show_details (self);
@@ -825,7 +830,7 @@ cd_contract_editor_class_init (CdContractEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/ClientDesk/ui/cd-contract-editor.ui");
-  BIND (toast_overlay); BIND (window_title); BIND (state_label); BIND (subject_row); BIND (start_row);
+  BIND (toast_overlay); BIND (header_bar); BIND (window_title); BIND (state_label); BIND (subject_row); BIND (start_row);
   BIND (end_row); BIND (amount_row); BIND (details_error); BIND (clauses_view); BIND (installments_list);
   BIND (installment_form); BIND (split_button); BIND (inst_label_entry); BIND (inst_due_entry); BIND (inst_amount_entry);
   BIND (installments_sum); BIND (payments_list); BIND (payment_form); BIND (pay_installment_dropdown);
@@ -876,6 +881,8 @@ cd_contract_editor_new (CdContext *context, gint64 contract_id)
   g_return_val_if_fail (CD_IS_CONTEXT (context), NULL);
 
   self = g_object_new (CD_TYPE_CONTRACT_EDITOR, "context", context, NULL);
+  self->history_button = cd_history_button_new (context, "contract", 0);
+  adw_header_bar_pack_end (self->header_bar, self->history_button);
   load (self, contract_id);
   return self;
 }

@@ -23,6 +23,8 @@ struct _CdQuoteEditor
   GCancellable       *cancellable;
 
   AdwToastOverlay    *toast_overlay;
+  AdwHeaderBar       *header_bar;
+  GtkWidget          *history_button; /* the shown version's audit history */
   AdwWindowTitle     *window_title;
   GtkLabel           *state_label;
   GtkEntry           *valid_entry;

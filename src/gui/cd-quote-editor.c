@@ -5,6 +5,7 @@
 
 #include "core/cd-money.h"
 #include "core/cd-states.h"
+#include "gui/cd-history-button.h"
 #include "gui/cd-quote-editor-private.h"
 #include "gui/cd-quote-line-item.h"
 
@@ -477,6 +478,8 @@ cd_quote_editor_load (CdQuoteEditor *self, gint64 quote_id)
   g_clear_pointer (&self->quote, cd_quote_free);
   self->quote = g_steal_pointer (&quote);
   self->quote_id = quote_id;
+  if (self->history_button != NULL)
+    cd_history_button_set_row (CD_HISTORY_BUTTON (self->history_button), quote_id);
 
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->valid_entry), self->quote->valid_until ? self->quote->valid_until : "");
@@ -579,6 +582,7 @@ cd_quote_editor_class_init (CdQuoteEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/ClientDesk/ui/cd-quote-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CdQuoteEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CdQuoteEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CdQuoteEditor, header_bar);
   gtk_widget_class_bind_template_child (widget_class, CdQuoteEditor, state_label);
   gtk_widget_class_bind_template_child (widget_class, CdQuoteEditor, valid_entry);
   gtk_widget_class_bind_template_child (widget_class, CdQuoteEditor, terms_entry);
@@ -639,6 +643,9 @@ cd_quote_editor_new (CdContext *context, gint64 quote_id)
   g_return_val_if_fail (CD_IS_CONTEXT (context), NULL);
 
   self = g_object_new (CD_TYPE_QUOTE_EDITOR, "context", context, NULL);
+  /* Each version is a row of its own: the history follows the one shown. */
+  self->history_button = cd_history_button_new (context, "quote", 0);
+  adw_header_bar_pack_end (self->header_bar, self->history_button);
   cd_quote_editor_load (self, quote_id);
   return self;
 }

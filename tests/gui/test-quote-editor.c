@@ -343,6 +343,44 @@ test_contract_shows_reduction (Fixture *f, gconstpointer data)
 }
 
 static void
+test_new_version_shows_changes (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  CdStore *store = cd_context_get_store (f->context);
+  g_autoptr (CdQuote) v2 = NULL;
+  g_autoptr (CdQuoteLine) added = cd_quote_line_new ();
+  CdQuoteEditor *editor;
+  GtkWidget *root;
+  const char *diff;
+  gint64 id;
+
+  cd_store_quote_send (store, f->quote_id, NULL, &error);
+  id = cd_store_quote_new_version (store, f->quote_id, "客户要求加一张海报", &error);
+  g_assert_no_error (error);
+  v2 = cd_store_quote_get (store, id, &error);
+  ((CdQuoteLine *) v2->lines->pdata[0])->unit_price_fen = 9000;
+  added->item = g_strdup ("海报印刷");
+  added->qty_milli = 2000;
+  added->unit_price_fen = 5000;
+  g_ptr_array_add (v2->lines, g_steal_pointer (&added));
+  g_assert_true (cd_store_quote_set_lines (store, id, v2->lines, &error));
+
+  editor = cd_quote_editor_new (f->context, id);
+  root = GTK_WIDGET (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate (300);
+  assert_all_named (root);
+  diff = label_text (root, "quote-diff");
+  g_test_message ("diff: %s", diff);
+  g_assert_nonnull (strstr (diff, "客户要求加一张海报"));
+  g_assert_nonnull (strstr (diff, "海报印刷"));
+  g_assert_nonnull (strstr (diff, "主视觉设计"));
+  hold ();
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate (50);
+}
+
+static void
 type_into (GtkWidget *root, const char *title, const char *text)
 {
   GtkWidget *row = find_row_titled (root, title);
@@ -414,6 +452,8 @@ main (int argc, char **argv)
               test_contract_refuses_over_payment, fixture_teardown);
   g_test_add ("/gui/contract-editor/a-reduction-shows-what-it-takes-off", Fixture, NULL, fixture_setup,
               test_contract_shows_reduction, fixture_teardown);
+  g_test_add ("/gui/quote-editor/a-new-version-shows-what-changed", Fixture, NULL, fixture_setup,
+              test_new_version_shows_changes, fixture_teardown);
   g_test_add ("/gui/quote-catalogue/bad-price-is-refused-and-items-are-saved-and-deleted", Fixture, NULL,
               fixture_setup, test_catalogue_window, fixture_teardown);
   return g_test_run ();
