@@ -300,6 +300,9 @@ cd_client_page_build_hand_over (CdClientPage *self, GtkWidget *box)
   GtkWidget *form = cd_client_page_boxed_list ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Hand Over"));
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Hand Over"), -1);
+
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Owners and hand-overs"));
   self->owners = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->owners, 0);
@@ -374,6 +377,9 @@ GtkWidget *
 cd_client_page_delete_button (void)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Delete Client…"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Delete Client…"), -1);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "client.delete");
   gtk_widget_add_css_class (button, "destructive-action");

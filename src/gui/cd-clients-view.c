@@ -13,6 +13,7 @@
 #include "core/cd-money.h"
 #include "gui/cd-client-page.h"
 #include "gui/cd-accessible.h"
+#include "gui/cd-client-review-window.h"
 #include "gui/cd-clients-view.h"
 #include "gui/cd-new-client-dialog.h"
 #include "gui/cd-row.h"
@@ -690,6 +691,12 @@ build_context_menu (CdClientsView *self)
 }
 
 static void
+review_visits_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  cd_client_review_window_present (widget, CD_CLIENTS_VIEW (widget)->context, NULL);
+}
+
+static void
 show_menu_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   CdClientsView *self = CD_CLIENTS_VIEW (widget);
@@ -778,6 +785,8 @@ cd_clients_view_class_init (CdClientsViewClass *klass)
                                    clear_filters_action);
   gtk_widget_class_install_action (widget_class, "clients.focus-search", NULL, focus_search);
   gtk_widget_class_install_action (widget_class, "clients.menu", NULL, show_menu_action);
+  gtk_widget_class_install_action (widget_class, "clients.review-visits", NULL,
+                                   review_visits_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "clients.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "clients.menu", NULL);

@@ -168,26 +168,28 @@ cd_store_client_feedback (CdStore *self, gint64 client_id, GError **error)
 }
 
 GVariant *
-cd_store_visits_to_review (CdStore *self, const char *month, GError **error)
+cd_store_visits_to_review (CdStore *self, const char *month, gint64 reviewer_id, GError **error)
 {
   g_autofree char *first = NULL;
 
   g_return_val_if_fail (CD_IS_STORE (self), NULL);
-  first = month != NULL ? g_strconcat (month, "-01", NULL) : NULL;
-  if (first == NULL || !valid_day (first, error))
+  if (month == NULL || strlen (month) != 7)
     {
-      if (first == NULL)
-        g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID,
-                     _("The month must be written YYYY-MM."));
+      g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID,
+                   _("The month must be written YYYY-MM."));
       return NULL;
     }
-  /* Only ?2 here; the unused ?1 slot takes read_rows' id. */
+  first = g_strconcat (month, "-01", NULL);
+  if (!valid_day (first, error))
+    return NULL;
   return read_rows (self,
                     "SELECT v.id, v.client_id, c.name AS client, v.date, v.staff_id,"
                     " s.name AS staff, v.topic FROM visit v JOIN client c ON c.id = v.client_id"
                     " LEFT JOIN staff s ON s.id = v.staff_id"
-                    " WHERE v.status <> 'reviewed'"
+                    " WHERE v.status <> 'reviewed' AND v.staff_id <> ?1"
                     " AND v.date >= ?2 AND v.date < date (?2, '+1 month')"
-                    " ORDER BY v.date, v.id",
-                    0, first, error);
+                    " AND (NOT EXISTS (SELECT 1 FROM staff t WHERE t.lead_id = ?1)"
+                    "      OR v.staff_id IN (SELECT t.id FROM staff t WHERE t.lead_id = ?1))"
+                    " ORDER BY v.date, v.id LIMIT 500",
+                    reviewer_id, first, error);
 }

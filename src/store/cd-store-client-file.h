@@ -42,10 +42,14 @@ gint64    cd_store_client_not_yet_due (CdStore    *self,
 GVariant *cd_store_client_feedback    (CdStore  *self,
                                        gint64    client_id,
                                        GError  **error);
-/* Visits of @month (YYYY-MM) not reviewed yet, of every client: id,
- * client_id, client, date, staff_id, staff, topic; oldest first. */
+/* Visits of @month (YYYY-MM) not reviewed yet that @reviewer may review:
+ * those of the people who report to @reviewer (staff.lead_id), or, when
+ * nobody does, everyone's; never @reviewer's own. At most 500, oldest
+ * first: id, client_id, client, date, staff_id, staff, topic. */
+#define CD_STORE_VISITS_TO_REVIEW_MAX 500
 GVariant *cd_store_visits_to_review   (CdStore    *self,
                                        const char *month,
+                                       gint64      reviewer_id,
                                        GError    **error);
 
 G_END_DECLS

@@ -6,9 +6,12 @@
  * a reason and shows up in the history. */
 #define G_LOG_DOMAIN "cd-test"
 
+#include <string.h>
+
 #include "gui-test-util.h"
 #include "core/cd-money.h"
 #include "gui/cd-client-page.h"
+#include "gui/cd-client-review-window.h"
 #include "store/cd-store-client-file.h"
 #include "store/cd-store-clients.h"
 #include "store/cd-store-pages.h"
@@ -206,15 +209,17 @@ visit_status (Fixture *f, gint64 client, gint64 visit, const char **comment)
   return status;
 }
 
+/* The message dialog shown over @parent, or NULL. */
 static AdwMessageDialog *
-open_dialog (void)
+open_dialog (gpointer parent)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
+          && gtk_window_get_transient_for (GTK_WINDOW (window)) == parent)
         return ADW_MESSAGE_DIALOG (window);
     }
   return NULL;
@@ -249,7 +254,7 @@ test_a_supervisor_reviews_a_visit (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (page), "client.review-visit", "(xxs)", visit, visitor,
                               "visit");
   cd_test_iterate (100);
-  g_assert_null (open_dialog ());
+  g_assert_null (open_dialog (page));
   g_assert_cmpstr (visit_status (f, client, visit, NULL), !=, "reviewed");
 
   cd_context_set_current_staff (f->context, supervisor);
@@ -257,7 +262,7 @@ test_a_supervisor_reviews_a_visit (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (page), "client.review-visit", "(xxs)", visit, visitor,
                               "visit");
   cd_test_iterate (100);
-  dialog = open_dialog ();
+  dialog = open_dialog (page);
   g_assert_nonnull (dialog);
   if (dialog == NULL)
     return;
@@ -347,6 +352,98 @@ test_empty_reason_saves_nothing (Fixture *f, gconstpointer data)
   cd_test_iterate (50);
 }
 
+/* Deletion asks first; with projects it is refused and says why. */
+static void
+test_deleting_a_client_with_projects_is_refused (Fixture *f, gconstpointer data)
+{
+  CdStore *store = cd_context_get_store (f->context);
+  gint64 client = client_with_receivables (f);
+  g_autoptr (GVariant) projects = cd_store_client_projects (store, client, NULL);
+  g_autoptr (GVariant) still = NULL;
+  g_autoptr (GError) error = NULL;
+  CdClientPage *page = cd_client_page_present (f->window, f->context, client, "company");
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  g_assert_cmpuint (n_rows (projects), >, 0);
+  cd_test_iterate (50);
+  g_assert_nonnull (cd_test_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, "Delete Client…"));
+  gtk_widget_activate_action (GTK_WIDGET (page), "client.delete", NULL);
+  cd_test_iterate (50);
+  dialog = open_dialog (page);
+  g_assert_nonnull (dialog);
+  if (dialog == NULL)
+    return;
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Client?");
+  adw_message_dialog_response (dialog, "delete");
+  cd_test_iterate (100);
+  dialog = NULL;
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_MESSAGE_DIALOG (window)
+            && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                          "The Client Was Not Deleted") == 0)
+          dialog = ADW_MESSAGE_DIALOG (window);
+      }
+  }
+  g_assert_nonnull (dialog);
+  if (dialog == NULL)
+    return;
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "cannot be deleted"));
+  still = cd_store_client_get (store, client, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (still);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (page));
+  cd_test_iterate (50);
+}
+
+static gboolean
+review_window_loaded (gpointer window)
+{
+  return !cd_client_review_window_get_loading (window);
+}
+
+/* The month's list holds what the store says the reviewer may review,
+ * the new visit among them, and every row opens its client's file. */
+static void
+test_visits_to_review_this_month (Fixture *f, gconstpointer data)
+{
+  CdStore *store = cd_context_get_store (f->context);
+  g_autoptr (GVariant) staff = cd_store_staff_for (store, TRUE, NULL);
+  g_autoptr (GVariant) expected = NULL;
+  g_autoptr (GVariant) first = NULL;
+  g_autoptr (GVariant) second = NULL;
+  g_autoptr (GPtrArray) unlabelled = NULL;
+  gint64 client = client_with_receivables (f), visitor = 0, reviewer = 0;
+  CdClientReviewWindow *window;
+
+  first = g_variant_get_child_value (staff, 0);
+  second = g_variant_get_child_value (staff, 1);
+  g_variant_lookup (first, "id", "x", &visitor);
+  g_variant_lookup (second, "id", "x", &reviewer);
+  log_visit (f, client, visitor);
+  cd_context_set_current_staff (f->context, reviewer);
+  expected = cd_store_visits_to_review (store, "2026-11", reviewer, NULL);
+  g_assert_nonnull (expected);
+
+  window = cd_client_review_window_present (f->window, f->context, "2026-11");
+  g_assert_true (cd_test_wait (review_window_loaded, window, 10000));
+  cd_test_iterate (50);
+  g_assert_cmpuint (cd_client_review_window_get_n_visits (window), ==, n_rows (expected));
+  g_assert_cmpuint (rows_in (GTK_WIDGET (window), "Visits to review"), ==, n_rows (expected));
+  unlabelled = cd_test_unlabelled (GTK_WIDGET (window));
+  g_assert_cmpuint (unlabelled->len, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  cd_test_iterate (50);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -361,5 +458,8 @@ main (int argc, char **argv)
   ADD ("/gui/client-page/a-hand-over-needs-a-reason-and-is-kept",
        test_a_hand_over_needs_a_reason);
   ADD ("/gui/client-page/an-empty-reason-saves-nothing", test_empty_reason_saves_nothing);
+  ADD ("/gui/client-page/visits-to-review-this-month", test_visits_to_review_this_month);
+  ADD ("/gui/client-page/deleting-a-client-with-projects-is-refused-with-the-reason",
+       test_deleting_a_client_with_projects_is_refused);
   return g_test_run ();
 }
