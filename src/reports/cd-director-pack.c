@@ -8,6 +8,7 @@
  * Labels are always written as strings, never as formulas. */
 #define G_LOG_DOMAIN "cd-reports"
 
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <xlsxwriter.h>
@@ -15,6 +16,7 @@
 #include "reports/cd-chart-export.h"
 #include "reports/cd-director-pack.h"
 #include "reports/cd-insight-chart.h"
+#include "store/cd-store-plans.h"
 
 #define MONEY_FORMAT "¥#,##0.00"
 
@@ -334,11 +336,52 @@ cd_director_pack_write (CdChart * const *charts, guint n_charts, GVariant *plan_
   return cd_reports_publish (temp, path, TRUE, error);
 }
 
+/* The completion rate of every month from @query's first to its last, for
+ * its account manager or everyone, each row with its "month". */
+static GVariant *
+plan_completion (CdStore *store, const CdInsightQuery *query, GError **error)
+{
+  GVariantBuilder all;
+  int year = atoi (query->from), month = atoi (query->from + 5);
+  int last_year = atoi (query->to), last_month = atoi (query->to + 5);
+
+  g_variant_builder_init (&all, G_VARIANT_TYPE ("aa{sv}"));
+  while (year < last_year || (year == last_year && month <= last_month))
+    {
+      char key[8];
+      g_autoptr (GVariant) rows = NULL;
+      GVariantIter iter;
+      GVariant *row;
+
+      g_snprintf (key, sizeof key, "%04d-%02d", year, month);
+      rows = cd_store_visit_plan_completion (store, key, query->am_id, error);
+      if (rows == NULL)
+        {
+          g_variant_builder_clear (&all);
+          return NULL;
+        }
+      g_variant_iter_init (&iter, rows);
+      while ((row = g_variant_iter_next_value (&iter)) != NULL)
+        {
+          GVariantDict dict;
+
+          g_variant_dict_init (&dict, row);
+          g_variant_dict_insert (&dict, "month", "s", key);
+          g_variant_builder_add_value (&all, g_variant_dict_end (&dict));
+          g_variant_unref (row);
+        }
+      month = month % 12 + 1;
+      year += month == 1;
+    }
+  return g_variant_ref_sink (g_variant_builder_end (&all));
+}
+
 /**
  * cd_director_pack_export:
  * @query: the period and account manager, as for each chart
  *
- * Queries every chart of DESIGN.md §7 and writes the pack. Runs on any
+ * Queries every chart of DESIGN.md §7 and the visit plan completion of
+ * each month, and writes the pack. Runs on any
  * thread; checks @cancellable between charts, and a cancelled export
  * leaves nothing at @path.
  *
@@ -349,6 +392,7 @@ cd_director_pack_export (CdStore *store, const CdInsightQuery *query, const char
                          GCancellable *cancellable, GError **error)
 {
   g_autoptr (GPtrArray) charts = g_ptr_array_new_with_free_func ((GDestroyNotify) cd_chart_unref);
+  g_autoptr (GVariant) completion = NULL;
 
   g_return_val_if_fail (CD_IS_STORE (store), FALSE);
   g_return_val_if_fail (query != NULL && path != NULL, FALSE);
@@ -366,7 +410,11 @@ cd_director_pack_export (CdStore *store, const CdInsightQuery *query, const char
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  return cd_director_pack_write_charts ((CdChart * const *) charts->pdata, charts->len, path, error);
+  completion = plan_completion (store, query, error);
+  if (completion == NULL)
+    return FALSE;
+  return cd_director_pack_write ((CdChart * const *) charts->pdata, charts->len, completion, path,
+                                 error);
 }
 
 typedef struct

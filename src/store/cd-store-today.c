@@ -841,8 +841,7 @@ planners (CdStore *self, CdTodayScope scope, gint64 staff_id, GError **error)
 static GHashTable *
 next_month_plans (CdStore *self, const char *start, GError **error)
 {
-  /* PENDING: cd_store_visit_plans_list () once cd-store-plans.c is built. */
-  g_autoptr(GVariant) plans = g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE_VARDICT, NULL, 0));
+  g_autoptr(GVariant) plans = cd_store_visit_plans_list (self, CD_PLAN_PERIOD_MONTH, start, start, 0, error);
   GHashTable *by_staff;
   GVariantIter iter;
   GVariant *plan;

@@ -3,9 +3,13 @@
  * the right formats, header frozen, labels never formulas) and a native
  * chart whose series refer to that table's ranges. Read back with openpyxl
  * and zipfile through dump-xlsx.py. */
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "reports/cd-director-pack.h"
+#include "store/cd-demo.h"
+#include "store/cd-store-clients.h"
+#include "store/cd-store-plans.h"
 
 typedef struct
 {
@@ -210,6 +214,80 @@ test_plan_completion_sheet (Fixture *f, gconstpointer data)
 }
 
 static void
+add_entry (CdStore *store, gint64 plan, gint64 client, const char *date)
+{
+  g_autoptr (GError) error = NULL;
+  GVariantDict fields;
+
+  g_variant_dict_init (&fields, NULL);
+  g_variant_dict_insert (&fields, "client_id", "x", client);
+  g_variant_dict_insert (&fields, "date", "s", date);
+  cd_store_visit_plan_add_entry (store, plan, g_variant_dict_end (&fields), &error);
+  g_assert_no_error (error);
+}
+
+/* The whole export on an agency whose data ends in January 2025: staff 3
+ * plans two visits for June 2026 and makes one, so the pack's sheet says
+ * 2 planned, 1 done, 50%. */
+static void
+test_export_reads_the_completion (Fixture *f, gconstpointer data)
+{
+  g_autofree char *db = g_build_filename (f->dir, "demo.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdStore) store = cd_store_open (db, &error);
+  g_autoptr (GVariant) clients = NULL, first = NULL, plan_row = NULL;
+  g_autofree char *name = NULL, *line = NULL;
+  CdInsightQuery query;
+  GDate demo_day;
+  GVariantDict visit;
+  gint64 client = 0, plan;
+
+  g_assert_no_error (error);
+  g_date_clear (&demo_day, 1);
+  g_date_set_dmy (&demo_day, 15, 1, 2025);
+  g_assert_true (cd_demo_generate (store, CD_DEMO_SMALL, 3, &demo_day, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  clients = cd_store_list (store, CD_KIND_CLIENTS, NULL, NULL, 1, 0, &error);
+  first = g_variant_get_child_value (clients, 0);
+  g_variant_lookup (first, "id", "x", &client);
+  plan = cd_store_visit_plan_ensure (store, 3, CD_PLAN_PERIOD_MONTH, "2026-06-01", &error);
+  g_assert_no_error (error);
+  add_entry (store, plan, client, "2026-06-10");
+  add_entry (store, plan, client, "2026-06-24");
+  g_variant_dict_init (&visit, NULL);
+  g_variant_dict_insert (&visit, "date", "s", "2026-06-11");
+  g_variant_dict_insert (&visit, "staff_id", "x", (gint64) 3);
+  cd_store_visit_add (store, client, g_variant_dict_end (&visit), &error);
+  g_assert_no_error (error);
+  plan_row = cd_store_visit_plan_get (store, plan, &error);
+  g_assert_no_error (error);
+  g_variant_lookup (plan_row, "staff_name", "s", &name);
+
+  g_assert_true (cd_insight_query_init (&query, "2026-05", "2026-06", &error));
+  g_assert_true (cd_director_pack_export (store, &query, f->path, NULL, &error));
+  g_assert_no_error (error);
+  g_unlink (db);
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  if (!dump (f))
+    return;
+  g_assert_true (has_line (f, "sheet Visit plan completion A2"));
+  /* May had nothing planned; June one row for staff 3. */
+  g_assert_true (has_line (f, "cell Visit plan completion A2 s '2026-06' General"));
+  line = g_strdup_printf ("cell Visit plan completion B2 s '%s' General", name);
+  g_assert_true (has_line (f, line));
+  g_assert_true (has_line (f, "cell Visit plan completion C2 n 2 #,##0"));
+  g_assert_true (has_line (f, "cell Visit plan completion D2 n 1 #,##0"));
+  g_assert_true (has_line (f, "cell Visit plan completion E2 n 0.5 0.0%"));
+  g_assert_null (strstr (f->dump, "Visit plan completion A3"));
+}
+
+static void
 test_failed_pack_leaves_nothing (Fixture *f, gconstpointer data)
 {
   const char *months[] = { "2025-01", NULL };
@@ -234,6 +312,8 @@ main (int argc, char **argv)
               fixture_setup, test_pack, fixture_teardown);
   g_test_add ("/reports/director-pack/visit-plan-completion-per-person-and-month", Fixture, NULL,
               fixture_setup, test_plan_completion_sheet, fixture_teardown);
+  g_test_add ("/reports/director-pack/export-reads-each-months-completion", Fixture, NULL,
+              fixture_setup, test_export_reads_the_completion, fixture_teardown);
   g_test_add ("/reports/director-pack/failed-export-leaves-no-file", Fixture, NULL,
               fixture_setup, test_failed_pack_leaves_nothing, fixture_teardown);
   return g_test_run ();
