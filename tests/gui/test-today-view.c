@@ -318,6 +318,41 @@ test_meeting_without_notice_is_shown (Fixture *fixture, gconstpointer data)
   g_assert_null (group != NULL ? find_row_titled (group, "新品提案会") : NULL);
 }
 
+/* A week before the 28th, next month's unsubmitted plans are listed, one
+ * row per account manager or executive, each naming its person. */
+static void
+test_visit_plans_to_submit (Fixture *fixture, gconstpointer data)
+{
+  GDate late = day (2026, 2, 23);
+  GtkWidget *group, *row;
+  Opened opened = { 0 };
+  gint64 expected = 0;
+  g_autoptr(GVariant) rows = NULL;
+
+  g_assert_cmpint (cd_today_view_get_total (fixture->view, CD_TODAY_VISIT_PLANS_DUE), ==, 0);
+  cd_today_view_set_today (fixture->view, &late);
+  cd_test_iterate (20);
+  g_assert_true (cd_test_wait (view_settled, fixture->view, 20000));
+  rows = cd_store_today_section_full (cd_context_get_store (fixture->context), CD_TODAY_VISIT_PLANS_DUE,
+                                      CD_TODAY_SCOPE_EVERYONE, 0, &late,
+                                      cd_context_get_calendar (fixture->context), 1, &expected, NULL);
+  g_assert_cmpint (expected, >, 0);
+  g_assert_cmpint (cd_today_view_get_total (fixture->view, CD_TODAY_VISIT_PLANS_DUE), ==, expected);
+  group = cd_today_view_get_section (fixture->view, CD_TODAY_VISIT_PLANS_DUE);
+  row = group != NULL ? cd_test_find_by_type (group, ADW_TYPE_ACTION_ROW) : NULL;
+  g_assert_nonnull (row);
+  if (row == NULL)
+    return;
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "visit plan for 2026-03"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "2026-02-28"));
+  g_signal_connect (fixture->view, "open", G_CALLBACK (on_open_stop_cb), &opened);
+  g_signal_emit_by_name (row, "activated");
+  g_assert_cmpstr (opened.kind, ==, "visit-plan");
+  g_assert_cmpint (opened.id, >, 0);
+  g_free (opened.kind);
+}
+
 static void
 test_scope_needs_a_staff_member (Fixture *fixture, gconstpointer data)
 {
@@ -500,6 +535,7 @@ main (int argc, char **argv)
   ADD ("/gui/today/sections-show-their-rows", test_sections_show_their_rows);
   ADD ("/gui/today/rows-open-their-records", test_rows_open_their_records);
   ADD ("/gui/today/meeting-without-notice-is-shown-and-opens", test_meeting_without_notice_is_shown);
+  ADD ("/gui/today/visit-plans-to-submit-a-week-before-the-28th", test_visit_plans_to_submit);
   ADD ("/gui/today/scope-needs-a-staff-member", test_scope_needs_a_staff_member);
   ADD ("/gui/today/view-fits-a-laptop-window", test_view_fits_a_laptop_window);
   ADD ("/gui/today/notifications-once-a-day", test_notifications_once_a_day);
