@@ -27,7 +27,7 @@ remove_with_sidecars (const char *path)
 }
 
 static gboolean
-copy_database (sqlite3 *from, const char *dest, GError **error)
+copy_database (sqlite3 *from, int pages_per_step, const char *dest, GError **error)
 {
   sqlite3 *to = NULL;
   sqlite3_backup *backup;
@@ -52,7 +52,7 @@ copy_database (sqlite3 *from, const char *dest, GError **error)
           /* Small steps let writers in between. */
           do
             {
-              rc = sqlite3_backup_step (backup, 256);
+              rc = sqlite3_backup_step (backup, pages_per_step);
               if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
                 sqlite3_sleep (20);
             }
@@ -95,6 +95,27 @@ copy_is_sound (CdStore *copy, char **out_problem)
   return sound;
 }
 
+/* A read-only connection of the backup's own. In WAL mode its read
+ * transaction does not stop the app's connection from writing, so the copy
+ * is made in one step (one consistent snapshot, never restarted by a
+ * write) without holding the store's lock: the window stays usable while
+ * a large file is copied. NULL when the file cannot be opened so. */
+static sqlite3 *
+open_source (CdStore *self)
+{
+  const char *path = cd_store_get_path (self);
+  sqlite3 *db = NULL;
+
+  if (path == NULL || path[0] == '\0'
+      || sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  return db;
+}
+
 /**
  * cd_store_backup:
  *
@@ -108,14 +129,25 @@ cd_store_backup (CdStore *self, const char *dest, GError **error)
   g_autofree char *tmp = g_strconcat (dest, ".part", NULL);
   g_autoptr (CdStore) copy = NULL;
   g_autofree char *problem = NULL;
+  sqlite3 *source;
   gboolean ok;
 
   g_return_val_if_fail (CD_IS_STORE (self), FALSE);
   g_return_val_if_fail (dest != NULL, FALSE);
 
-  cd_store_lock (self);
-  ok = copy_database (cd_store_get_db (self), tmp, error);
-  cd_store_unlock (self);
+  source = open_source (self);
+  if (source != NULL)
+    {
+      ok = copy_database (source, -1, tmp, error);
+      sqlite3_close (source);
+    }
+  else
+    {
+      /* Small steps under the lock let the app's own work in between. */
+      cd_store_lock (self);
+      ok = copy_database (cd_store_get_db (self), 256, tmp, error);
+      cd_store_unlock (self);
+    }
 
   if (ok)
     {
@@ -207,7 +239,7 @@ cd_store_restore (const char *db_path, const char *source, char **out_kept_copy,
                      _("“%s” cannot be read as a database."), source);
         return FALSE;
       }
-    ok = copy_database (src, staged, error);
+    ok = copy_database (src, 256, staged, error);
     sqlite3_close (src);
     if (!ok)
       {
