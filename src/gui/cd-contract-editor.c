@@ -7,6 +7,7 @@
 #include "core/cd-money.h"
 #include "core/cd-states.h"
 #include "gui/cd-contract-editor.h"
+#include "gui/cd-contract-template-window.h"
 #include "gui/cd-history-button.h"
 #include "reports/cd-contract-pdf.h"
 #include "store/cd-store-contracts.h"
@@ -768,6 +769,12 @@ save_pdf_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+edit_template_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  cd_contract_template_window_present (widget, CD_CONTRACT_EDITOR (widget)->context);
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -847,6 +854,7 @@ cd_contract_editor_class_init (CdContractEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "contract.split", "s", split_action);
   gtk_widget_class_install_action (widget_class, "contract.add-payment", NULL, add_payment_action);
   gtk_widget_class_install_action (widget_class, "contract.save-pdf", NULL, save_pdf_action);
+  gtk_widget_class_install_action (widget_class, "contract.edit-template", NULL, edit_template_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "contract.save", NULL);
 }
 

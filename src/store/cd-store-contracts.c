@@ -324,6 +324,35 @@ fill_template (const char *template, const char *const *keys, const char *const 
   return g_string_free (out, FALSE);
 }
 
+char *
+cd_store_contract_get_template (CdStore *self)
+{
+  g_autofree char *template = NULL;
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (CD_IS_STORE (self), NULL);
+
+  template = cd_store_get_setting (self, "contract.template");
+  trimmed = g_strstrip (g_strdup (template ? template : ""));
+  if (*trimmed == '\0')
+    return g_strdup (default_template);
+  return g_steal_pointer (&template);
+}
+
+gboolean
+cd_store_contract_set_template (CdStore *self, const char *text, GError **error)
+{
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (CD_IS_STORE (self), FALSE);
+
+  if (!cd_docs_check_text (text, _("The contract template"), 50000, FALSE, TRUE, error))
+    return FALSE;
+  trimmed = g_strstrip (g_strdup (text ? text : ""));
+  /* Blank means the default: store nothing rather than an empty text. */
+  return cd_store_set_setting (self, "contract.template", *trimmed ? text : NULL, error);
+}
+
 static char *
 clauses_for_quote (CdStore *self, const CdQuote *quote)
 {

@@ -69,6 +69,14 @@ void        cd_contract_free           (CdContract    *contract);
  * fields filled in: {client} {agency} {subject} {quote_number} {amount}
  * {amount_words}. */
 const char *cd_contract_default_template (void);
+/* The clauses new contracts start from: the setting, else the default.
+ * Returns: (transfer full) */
+char       *cd_store_contract_get_template (CdStore    *self);
+/* Stores @text as the template; NULL or blank text goes back to the
+ * default. Refuses text that is not clean UTF-8 or over 50,000 characters. */
+gboolean    cd_store_contract_set_template (CdStore    *self,
+                                            const char *text,
+                                            GError    **error);
 
 CdContract *cd_store_contract_get      (CdStore       *self,
                                         gint64         id,

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "gui/cd-contract-editor.h"
+#include "gui/cd-contract-template-window.h"
 #include "gui/cd-quote-catalogue-window.h"
 #include "gui/cd-quote-editor.h"
 #include "store/cd-store-contracts.h"
@@ -381,6 +382,62 @@ test_new_version_shows_changes (Fixture *f, gconstpointer data)
 }
 
 static void
+test_contract_template_window (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  CdStore *store = cd_context_get_store (f->context);
+  CdContractTemplateWindow *window = cd_contract_template_window_new (f->context);
+  GtkWidget *root = GTK_WIDGET (window);
+  GtkWidget *view = find_labelled (root, GTK_TYPE_TEXT_VIEW, "Contract template");
+  GtkTextBuffer *buffer;
+  g_autoptr (CdContract) k = NULL;
+  g_autofree char *stored = NULL;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  gint64 id;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (300);
+  assert_all_named (root);
+  g_assert_nonnull (view);
+  if (view == NULL)
+    return;
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, cd_contract_default_template ());
+  hold ();
+
+  /* A control character: the reason under the text, nothing saved. */
+  gtk_text_buffer_set_text (buffer, "甲方\x01乙方", -1);
+  gtk_widget_activate_action (root, "template.save", NULL);
+  iterate (50);
+  g_assert_true (gtk_widget_get_visible (find_named (root, "template-error")));
+  stored = cd_store_get_setting (store, "contract.template");
+  g_assert_null (stored);
+
+  gtk_text_buffer_set_text (buffer, "甲方：{client}\n金额：{amount}（{amount_words}）", -1);
+  gtk_widget_activate_action (root, "template.save", NULL);
+  iterate (50);
+  g_assert_false (gtk_widget_get_visible (find_named (root, "template-error")));
+  cd_store_quote_send (store, f->quote_id, NULL, &error);
+  cd_store_quote_accept (store, f->quote_id, NULL, &error);
+  id = cd_store_contract_create_from_quote (store, f->quote_id, NULL, &error);
+  g_assert_no_error (error);
+  k = cd_store_contract_get (store, id, &error);
+  g_assert_cmpstr (k->clauses, ==, "甲方：杭州云栖茶业有限公司\n金额：¥106.00（壹佰零陆元整）");
+
+  gtk_widget_activate_action (root, "template.restore", NULL);
+  gtk_widget_activate_action (root, "template.save", NULL);
+  iterate (50);
+  g_clear_pointer (&stored, g_free);
+  stored = cd_store_get_setting (store, "contract.template");
+  g_assert_null (stored);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+}
+
+static void
 type_into (GtkWidget *root, const char *title, const char *text)
 {
   GtkWidget *row = find_row_titled (root, title);
@@ -454,6 +511,8 @@ main (int argc, char **argv)
               test_contract_shows_reduction, fixture_teardown);
   g_test_add ("/gui/quote-editor/a-new-version-shows-what-changed", Fixture, NULL, fixture_setup,
               test_new_version_shows_changes, fixture_teardown);
+  g_test_add ("/gui/contract-template/is-saved-checked-and-used-by-new-contracts", Fixture, NULL,
+              fixture_setup, test_contract_template_window, fixture_teardown);
   g_test_add ("/gui/quote-catalogue/bad-price-is-refused-and-items-are-saved-and-deleted", Fixture, NULL,
               fixture_setup, test_catalogue_window, fixture_teardown);
   return g_test_run ();
