@@ -334,8 +334,9 @@ ordered_text (const CdAcceptanceCount *c)
   return g_strdup_printf (_("Ordered: %s %s"), qty, c->unit ? c->unit : "");
 }
 
+/* @quiet: while typing, a count that does not read yet is no error. */
 static void
-save_count (CdAcceptanceEditor *self, GtkEntry *entry)
+save_count (CdAcceptanceEditor *self, GtkEntry *entry, gboolean quiet)
 {
   g_autoptr (GError) error = NULL;
   CdAcceptanceCount *c = g_object_get_data (G_OBJECT (entry), "count");
@@ -349,7 +350,8 @@ save_count (CdAcceptanceEditor *self, GtkEntry *entry)
           && !cd_store_acceptance_set_received (get_store (self), c->id, milli, &error)))
     {
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      toast (self, error->message);
+      if (!quiet)
+        toast (self, error->message);
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
@@ -364,13 +366,41 @@ save_count (CdAcceptanceEditor *self, GtkEntry *entry)
 static void
 on_count_activate_cb (GtkEntry *entry, CdAcceptanceEditor *self)
 {
-  save_count (self, entry);
+  save_count (self, entry, FALSE);
+}
+
+static gboolean
+on_count_typed_cb (gpointer data)
+{
+  GtkEntry *entry = data;
+  CdAcceptanceEditor *self = g_object_get_data (G_OBJECT (entry), "editor");
+
+  g_object_set_data (G_OBJECT (entry), "save-source", NULL);
+  /* Unless the list was refilled or the window closed meanwhile. */
+  if (gtk_widget_get_root (GTK_WIDGET (entry)) != NULL && self != NULL)
+    save_count (self, entry, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Counts are kept as they are typed, once the typing pauses: a count must
+ * not be lost to a window closed without leaving the field. */
+static void
+on_count_changed_cb (GtkEntry *entry, CdAcceptanceEditor *self)
+{
+  guint source = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "save-source"));
+
+  if (self->loading || !is_draft (self))
+    return;
+  if (source != 0)
+    g_source_remove (source);
+  source = g_timeout_add_full (G_PRIORITY_DEFAULT, 600, on_count_typed_cb, g_object_ref (entry), g_object_unref);
+  g_object_set_data (G_OBJECT (entry), "save-source", GUINT_TO_POINTER (source));
 }
 
 static void
 on_count_leave_cb (GtkEventControllerFocus *focus, CdAcceptanceEditor *self)
 {
-  save_count (self, GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus))));
+  save_count (self, GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus))), FALSE);
 }
 
 static GtkWidget *
@@ -400,12 +430,34 @@ count_row (CdAcceptanceEditor *self, CdAcceptanceCount *c)
   g_object_set_data (G_OBJECT (entry), "count", c);
   g_object_set_data (G_OBJECT (entry), "flag", flag);
   g_signal_connect (entry, "activate", G_CALLBACK (on_count_activate_cb), self);
+  g_object_set_data (G_OBJECT (entry), "editor", self);
+  g_object_set_data (G_OBJECT (row), "count-entry", entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_count_changed_cb), self);
   on_leave (entry, G_CALLBACK (on_count_leave_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), flag);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
   if (c->unit != NULL)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (c->unit));
   return row;
+}
+
+/* Counts still waiting for their typing to pause are part of what is
+ * signed or printed. */
+static void
+flush_counts (CdAcceptanceEditor *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->counts_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkEntry *entry = g_object_get_data (G_OBJECT (row), "count-entry");
+      guint source = entry ? GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "save-source")) : 0;
+
+      if (source == 0)
+        continue;
+      g_source_remove (source);
+      g_object_set_data (G_OBJECT (entry), "save-source", NULL);
+      save_count (self, entry, FALSE);
+    }
 }
 
 static void
@@ -717,13 +769,15 @@ static void
 sign_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   CdAcceptanceEditor *self = CD_ACCEPTANCE_EDITOR (widget);
-  CdCheckResult result = cd_acceptance_compute_result (self->acceptance);
+  CdCheckResult result;
   g_autofree char *heading = g_strdup_printf (_("Sign Acceptance %s?"), self->acceptance->number);
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
   /* Notes typed but not yet left are part of what is signed. */
   save_notes (self);
+  flush_counts (self);
+  result = cd_acceptance_compute_result (self->acceptance);
   if (self->acceptance->supplier_order_id == 0)
     body = g_strdup_printf (_("The result is %s. Signing locks the checklist: nothing in it can change afterwards."),
                             cd_check_result_label (result));

@@ -258,6 +258,20 @@ def judge(editor, fail_first):
     return len(passes)
 
 
+def count_short(db, editor):
+    """20 brochures short: the count differs from the order and says so."""
+    entry = find(editor, named("Received quantity of \u201c" + ITEM))
+    if not check(entry is not None, "the acceptance counts what arrived against the order"):
+        return
+    target = entry if editable(entry) else walk(entry, editable, [200])
+    target.text = "480"
+    target.doActionNamed("activate")
+    check(wait_db(db, "SELECT received_milli FROM acceptance_quantity WHERE received_milli = 480000", 480000),
+          "the received count is kept")
+    check(find(editor, named("Differs from the order"), 10) is not None,
+          "a count that differs from the order is flagged")
+
+
 def sign(app, editor):
     before = toplevels(app)
     check(click(editor, "Sign"), "Sign is offered once every item is judged")
@@ -298,6 +312,7 @@ def main():
     check(first is not None, "the order is in the database")
     editor = deliver(app, db, order, first) if order is not None and first else None
     if editor is not None:
+        count_short(db, editor)
         judge(editor, True)
         sign(app, editor)
         check(wait_db(db, "SELECT status FROM supplier_order WHERE number = '%s'" % first, "rejected"),

@@ -322,6 +322,35 @@ test_supplier_page_scorecard_and_validation (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (page));
 }
 
+static void
+test_count_is_kept_as_typed_and_flagged (Fixture *f, gconstpointer data)
+{
+  CdAcceptanceEditor *editor = cd_acceptance_editor_new (f->context, f->acceptance_id);
+  GtkWidget *entry, *flag;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  cd_test_iterate (100);
+  entry = cd_test_find (GTK_WIDGET (editor), GTK_TYPE_ENTRY, "Received quantity of “易拉宝”");
+  flag = cd_test_find_by_label (GTK_WIDGET (editor), "Differs from the order");
+  g_assert_nonnull (entry);
+  g_assert_nonnull (flag);
+  if (entry == NULL || flag == NULL)
+    return;
+  g_assert_false (gtk_widget_get_visible (flag));
+  /* Half-typed text is not an error, and nothing is kept from it. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "abc");
+  cd_test_iterate (900);
+  g_assert_cmpint (cd_store_query_int (cd_context_get_store (f->context),
+                                       "SELECT count(*) FROM acceptance_quantity WHERE received_milli <> 20000",
+                                       NULL), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "18");
+  cd_test_iterate (900);
+  g_assert_cmpint (cd_store_query_int (cd_context_get_store (f->context),
+                                       "SELECT received_milli FROM acceptance_quantity", NULL), ==, 18000);
+  g_assert_true (gtk_widget_get_visible (flag));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -331,6 +360,8 @@ main (int argc, char **argv)
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/gui/acceptance-editor/judging-every-item-enables-sign", test_judging_every_item_enables_sign);
   ADD ("/gui/acceptance-editor/signing-locks-and-shows-it-read-only", test_signing_locks_and_shows_read_only);
+  ADD ("/gui/acceptance-editor/count-is-kept-as-typed-and-flagged-when-short",
+       test_count_is_kept_as_typed_and_flagged);
   ADD ("/gui/supplier-order/offers-only-the-next-step", test_order_window_offers_the_next_step);
   ADD ("/gui/supplier-quotes/side-by-side-and-chosen-only-with-a-reason", test_quotes_side_by_side_choose_with_reason);
   ADD ("/gui/supplier-page/scorecard-and-a-refused-credit-code", test_supplier_page_scorecard_and_validation);
