@@ -225,6 +225,38 @@ test_contract_pdf_holds_the_document (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (text, "50%"));
 }
 
+/* A reduction: what it takes off, in figures and capitals, and the contract
+ * it amends; no payment schedule of its own. */
+static void
+test_reduction_pdf_says_what_comes_off (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "amendment.pdf", NULL);
+  g_autoptr (CdContract) k = NULL;
+  g_autofree char *text = NULL;
+  const CdInstallmentShare all[] = { { "全款", "2026-05-20", 10000 } };
+  gint64 id, a;
+
+  g_assert_true (cd_store_quote_accept (f->store, f->quote_id, "2026-03-12", &error));
+  id = cd_store_contract_create_from_quote (f->store, f->quote_id, "2026-03-15", &error);
+  g_assert_true (cd_store_contract_split_installments (f->store, id, all, 1, &error));
+  g_assert_true (cd_store_contract_sign (f->store, id, "2026-03-16", &error));
+  a = cd_store_contract_amend (f->store, id, "取消现场搭建", -12345, "2026-04-01", &error);
+  g_assert_no_error (error);
+  g_assert_true (cd_contract_pdf_render (f->store, a, path, &error));
+  g_assert_no_error (error);
+  k = cd_store_contract_get (f->store, a, NULL);
+  if ((text = pdf_text (path)) == NULL)
+    return;
+  g_assert_nonnull (strstr (text, k->number));
+  g_assert_nonnull (strstr (text, k->amends_number));
+  g_assert_nonnull (strstr (text, "Amount taken off"));
+  g_assert_nonnull (strstr (text, "¥123.45"));
+  g_assert_nonnull (strstr (text, "壹佰贰拾叁元肆角伍分"));
+  g_assert_nonnull (strstr (text, "取消现场搭建"));
+  g_assert_null (strstr (text, "Payment schedule"));
+}
+
 static void
 test_failed_render_leaves_nothing (Fixture *f, gconstpointer data)
 {
@@ -256,6 +288,8 @@ main (int argc, char **argv)
               GUINT_TO_POINTER (90), fixture_setup, test_long_quote_repeats_table_header, fixture_teardown);
   g_test_add ("/reports/contract-pdf/holds-parties-amount-capitals-clauses-installments", Fixture,
               GUINT_TO_POINTER (4), fixture_setup, test_contract_pdf_holds_the_document, fixture_teardown);
+  g_test_add ("/reports/contract-pdf/a-reduction-says-what-comes-off", Fixture,
+              GUINT_TO_POINTER (4), fixture_setup, test_reduction_pdf_says_what_comes_off, fixture_teardown);
   g_test_add ("/reports/document-pdf/failed-render-leaves-no-file", Fixture,
               GUINT_TO_POINTER (2), fixture_setup, test_failed_render_leaves_nothing, fixture_teardown);
 
