@@ -201,6 +201,44 @@ on_new_work_order_cb (CdProjectPage *self)
 }
 
 static void
+on_open_work_order_cb (GtkButton *button, CdProjectPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gint64 *id = g_object_get_data (G_OBJECT (button), "cd-id");
+  CdWorkOrderDialog *dialog = cd_work_order_dialog_new (self->context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                        *id, 0);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (load), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A work order's line gets a button that opens it (to edit it, add time
+ * or move it on). */
+static GtkWidget *
+work_order_line (CdProjectPage *self, GtkWidget *label, GVariant *row)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *open = gtk_button_new_with_label (_("Open…"));
+  const char *number = "";
+  g_autofree char *name = NULL;
+  gint64 id = 0;
+
+  g_variant_lookup (row, "id", "x", &id);
+  g_variant_lookup (row, "number", "&s", &number);
+  name = g_strdup_printf (_("Open work order %s"), number);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (open, "flat");
+  gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_end (open, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data_full (G_OBJECT (open), "cd-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect (open, "clicked", G_CALLBACK (on_open_work_order_cb), self);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), open);
+  return box;
+}
+
+static void
 show_lifecycle (CdProjectPage *self)
 {
   g_auto (GStrv) next = cd_state_next_states ("project", self->sheet->project->status);
@@ -416,6 +454,8 @@ add_table (CdProjectPage *self, const char *heading, GVariant *rows, const char 
       g_variant_lookup (row, "overdue", "x", &overdue);
       if (overdue)
         gtk_widget_add_css_class (label, "overdue");
+      if (g_strcmp0 (entity, "work_order") == 0)
+        label = work_order_line (self, label, row);
       gtk_list_box_append (GTK_LIST_BOX (list), label);
     }
   if (g_variant_n_children (rows) == 0)

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/cd-states.h"
 #include "gui/cd-accessible.h"
 #include "gui/cd-work-order-dialog.h"
 #include "store/cd-store-projects.h"
@@ -29,6 +30,7 @@ struct _CdWorkOrderDialog
   GtkTextView  *requirements_view;
   GtkEntry     *hours_entry;
   GtkLabel     *error_label;
+  GtkBox       *status_box;   /* an existing work order's state and moves */
 };
 
 G_DEFINE_FINAL_TYPE (CdWorkOrderDialog, cd_work_order_dialog, ADW_TYPE_WINDOW)
@@ -215,6 +217,63 @@ refused:
   gtk_label_set_text (self->error_label, error->message);
 }
 
+static void show_status (CdWorkOrderDialog *self, const char *status);
+
+static void
+on_move_clicked_cb (GtkButton *button, CdWorkOrderDialog *self)
+{
+  CdStore *store = cd_context_get_store (self->context);
+  const char *to = g_object_get_data (G_OBJECT (button), "cd-to");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CdWorkOrder) order = NULL;
+
+  if (!cd_store_work_order_move (store, self->id, to, NULL, NULL, NULL, &error))
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      return;
+    }
+  gtk_label_set_text (self->error_label, "");
+  order = cd_store_work_order_get (store, self->id, NULL);
+  show_status (self, order != NULL ? order->status : to);
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, self->id);
+}
+
+/* The state and a button for each move forward. A cancel and a revision
+ * round (back from review, with its reason) stay in the Work orders view's
+ * Move To menu, which asks for the reason. */
+static void
+show_status (CdWorkOrderDialog *self, const char *status)
+{
+  g_auto (GStrv) next = cd_state_next_states ("work_order", status);
+  g_autofree char *text = g_strdup_printf (_("Status: %s"), cd_state_label ("work_order", status));
+  GtkWidget *child;
+  GtkWidget *label;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->status_box))) != NULL)
+    gtk_box_remove (self->status_box, child);
+  label = gtk_label_new (text);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  name_widget (label, text);
+  gtk_box_append (self->status_box, label);
+  for (guint i = 0; next != NULL && next[i] != NULL; i++)
+    {
+      g_autofree char *move = NULL;
+      GtkWidget *button;
+
+      if (g_str_equal (next[i], "cancelled")
+          || (g_str_equal (status, "in_review") && g_str_equal (next[i], "in_progress")))
+        continue;
+      move = g_strdup_printf (_("Move to %s"), cd_state_label ("work_order", next[i]));
+      button = gtk_button_new_with_label (move);
+      g_object_set_data_full (G_OBJECT (button), "cd-to", g_strdup (next[i]), g_free);
+      name_widget (button, move);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_move_clicked_cb), self);
+      gtk_box_append (self->status_box, button);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->status_box), TRUE);
+}
+
 static void
 fill (CdWorkOrderDialog *self, gint64 project_id)
 {
@@ -230,6 +289,7 @@ fill (CdWorkOrderDialog *self, gint64 project_id)
       return;
     }
   gtk_window_set_title (GTK_WINDOW (self), order->number);
+  show_status (self, order->status);
   gtk_editable_set_text (GTK_EDITABLE (self->project_entry), order->project_number);
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), order->title);
   for (guint i = 0; cd_work_order_departments ()[i] != NULL; i++)
@@ -261,6 +321,9 @@ build (CdWorkOrderDialog *self)
   gtk_widget_set_margin_end (content, 18);
   gtk_widget_set_margin_top (content, 12);
   gtk_widget_set_margin_bottom (content, 18);
+  self->status_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
+  gtk_widget_set_visible (GTK_WIDGET (self->status_box), FALSE);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->status_box));
   build_form (self, GTK_BOX (content));
   gtk_box_append (GTK_BOX (toolbar), content);
   adw_window_set_content (ADW_WINDOW (self), toolbar);
