@@ -134,7 +134,7 @@ test_short_search_in_memory_follows_writes (Fixture *f, gconstpointer data)
   g_autoptr (GCancellable) cancelled = g_cancellable_new ();
   g_autoptr (GArray) ordered = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) kept = NULL;
-  const char *searches[] = { "青", "青禾", "有限", "司", "13", "北京", "茶" };
+  const char *searches[] = { "青", "青禾", "有限", "司", "13", "北京", "茶", "司青", "禾广", "K2" };
   gint64 first = 0, id;
 
   g_assert_true (cd_store_client_search_warm (f->store, &error));
