@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gui/cd-accessible.h"
+#include "gui/cd-calendar-view.h"
 #include "gui/cd-acceptance-editor.h"
 #include "gui/cd-contract-editor.h"
 #include "gui/cd-list-view.h"
@@ -40,6 +41,7 @@ static GtkWidget *build_quotes_contracts (CdWindow *self);
 static GtkWidget *build_suppliers (CdWindow *self);
 static GtkWidget *build_finance (CdWindow *self);
 static GtkWidget *build_insights (CdWindow *self);
+static GtkWidget *build_calendar (CdWindow *self);
 
 /* DESIGN.md §6, in sidebar order; Ctrl+1…8 follow it. */
 static const ViewInfo views[] = {
@@ -51,11 +53,12 @@ static const ViewInfo views[] = {
   { "suppliers-deliveries", N_("Suppliers & deliveries"), "package-x-generic-symbolic", build_suppliers },
   { "finance", N_("Finance"), "accessories-calculator-symbolic", build_finance },
   { "insights", N_("Insights"), "x-office-spreadsheet-symbolic", build_insights },
+  { "calendar", N_("Calendar"), "appointment-soon-symbolic", build_calendar },
 };
 
 static const char * const view_names[] = {
   "today", "clients", "projects", "work-orders", "quotes-contracts",
-  "suppliers-deliveries", "finance", "insights", NULL
+  "suppliers-deliveries", "finance", "insights", "calendar", NULL
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (view_names) == G_N_ELEMENTS (views) + 1);
@@ -324,6 +327,17 @@ build_insights (CdWindow *self)
                            G_CALLBACK (on_insights_open_items_cb), self, G_CONNECT_SWAPPED);
   cd_accessible_name_parts (GTK_WIDGET (self->insights_view));
   return GTK_WIDGET (self->insights_view);
+}
+
+/* Visits, meetings and due dates by day (issue 12); items without a window
+ * of their own open as Today's rows do. */
+static GtkWidget *
+build_calendar (CdWindow *self)
+{
+  CdCalendarView *view = cd_calendar_view_new (self->context);
+
+  g_signal_connect_object (view, "open", G_CALLBACK (on_today_open_cb), self, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (view);
 }
 
 static GtkWidget *

@@ -1,14 +1,29 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The Calendar grid under Xvfb: February 2026 with the Spring Festival and
+/* The Calendar page under Xvfb: February 2026 with the Spring Festival and
  * its make-up working days marked by name, events placed on their days and
- * opened from their buttons, week and month navigation. */
+ * opened from their buttons, week and month navigation; on a demo agency, a
+ * known meeting on its day and the person filter; the meeting window saving
+ * a new meeting whose action item becomes a work order; the visit plan's
+ * entries and completion rate. */
 #define G_LOG_DOMAIN "cd-test"
 
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "gui/cd-calendar-forms.h"
 #include "gui/cd-calendar-grid.h"
+#include "gui/cd-calendar-view.h"
+#include "gui/cd-meeting-window.h"
+#include "gui/cd-visit-plan-window.h"
+#include "store/cd-demo.h"
+#include "store/cd-store-clients.h"
 #include "store/cd-store-meetings.h"
+#include "store/cd-store-overview.h"
+#include "store/cd-store-plans.h"
+
+#define SEED 20261125
+
+static char *db_path;
 
 static GDate
 day (int y, int m, int d)
@@ -204,15 +219,334 @@ test_navigation_moves_by_week_and_month (void)
   close_window (window);
 }
 
+
+/* ------------------------------------------------------------------ */
+/* On the demo agency                                                  */
+
+typedef struct
+{
+  gint64  am_id;        /* an account manager */
+  char   *am_name;
+  gint64  other_id;     /* someone else */
+  gint64  client_id;    /* a client the account manager owns */
+  char   *client_name;
+} Agency;
+
+static void
+agency_clear (Agency *agency)
+{
+  g_free (agency->am_name);
+  g_free (agency->client_name);
+}
+
+static void
+find_agency (CdContext *context,
+             Agency    *agency)
+{
+  CdStore *store = cd_context_get_store (context);
+  g_autoptr(GVariant) staff = cd_store_overview (store, CD_OVERVIEW_ACTIVE_STAFF, NULL, 0, NULL);
+  g_autoptr(GVariant) clients = NULL;
+
+  memset (agency, 0, sizeof *agency);
+  g_assert_nonnull (staff);
+  for (gsize i = 0; staff != NULL && i < g_variant_n_children (staff); i++)
+    {
+      g_autoptr(GVariant) row = g_variant_get_child_value (staff, i);
+
+      if (agency->am_id == 0 && g_str_equal (cd_form_text (row, "role"), "account_manager"))
+        {
+          agency->am_id = cd_form_int (row, "id");
+          agency->am_name = g_strdup (cd_form_text (row, "name"));
+        }
+      else if (agency->other_id == 0)
+        agency->other_id = cd_form_int (row, "id");
+    }
+  clients = cd_store_list (store, CD_KIND_CLIENTS, NULL, NULL, 0, 500, NULL);
+  for (gsize i = 0; clients != NULL && i < g_variant_n_children (clients) && agency->client_id == 0; i++)
+    {
+      g_autoptr(GVariant) row = g_variant_get_child_value (clients, i);
+
+      if (g_strcmp0 (cd_form_text (row, "owner"), agency->am_name) == 0)
+        {
+          agency->client_id = cd_form_int (row, "id");
+          agency->client_name = g_strdup (cd_form_text (row, "name"));
+        }
+    }
+  g_assert_cmpint (agency->am_id, >, 0);
+  g_assert_cmpint (agency->other_id, >, 0);
+  g_assert_cmpint (agency->client_id, >, 0);
+}
+
+static gint64
+make_meeting (CdStore *store, const char *title, const char *starts_at, gint64 staff_id)
+{
+  g_autoptr(GError) error = NULL;
+  GVariantDict dict;
+  gint64 id;
+
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert (&dict, "title", "s", title);
+  g_variant_dict_insert (&dict, "kind", "s", CD_MEETING_PLANNING);
+  g_variant_dict_insert (&dict, "starts_at", "s", starts_at);
+  id = cd_store_meeting_create (store, g_variant_dict_end (&dict), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  if (staff_id > 0)
+    g_assert_cmpint (cd_store_meeting_add_staff (store, id, staff_id, &error), >, 0);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gboolean
+view_settled (gpointer data)
+{
+  return !cd_calendar_view_get_loading (data);
+}
+
+static void
+test_view_shows_a_meeting_and_filters_by_person (void)
+{
+  g_autoptr(CdContext) context = cd_test_open_context (db_path);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GDate today = day (2026, 2, 10), holiday = day (2026, 2, 17);
+  CdCalendarView *view;
+  CdCalendarGrid *grid;
+  Agency agency;
+  g_autoptr(GPtrArray) unlabelled = NULL;
+
+  find_agency (context, &agency);
+  make_meeting (cd_context_get_store (context), "Spring campaign review", "2026-02-10T09:30", agency.am_id);
+  g_object_ref (window);
+  view = cd_calendar_view_new (context);
+  cd_calendar_view_set_today (view, &today);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_set_default_size (window, 1200, 900);
+  gtk_window_present (window);
+  cd_test_iterate (50);
+  g_assert_true (cd_test_wait (view_settled, view, 20000));
+  grid = cd_calendar_view_get_grid (view);
+  g_assert_true (has_label_text (cd_calendar_grid_get_day (grid, &holiday), "春节"));
+
+  /* Everyone's calendar, then the attendee's: the meeting is there. */
+  cd_calendar_view_set_person (view, 0);
+  g_assert_true (cd_test_wait (view_settled, view, 20000));
+  g_assert_nonnull (cd_test_find (cd_calendar_grid_get_day (grid, &today), GTK_TYPE_BUTTON,
+                                  "Meeting 09:30: Spring campaign review"));
+  cd_calendar_view_set_person (view, agency.am_id);
+  cd_test_iterate (20);
+  g_assert_true (cd_test_wait (view_settled, view, 20000));
+  g_assert_cmpint (cd_calendar_view_get_person (view), ==, agency.am_id);
+  g_assert_nonnull (cd_test_find (cd_calendar_grid_get_day (grid, &today), GTK_TYPE_BUTTON,
+                                  "Meeting 09:30: Spring campaign review"));
+  /* Someone who neither attends nor made it does not see it. */
+  cd_calendar_view_set_person (view, agency.other_id);
+  cd_test_iterate (20);
+  g_assert_true (cd_test_wait (view_settled, view, 20000));
+  g_assert_null (cd_test_find (cd_calendar_grid_get_day (grid, &today), GTK_TYPE_BUTTON,
+                               "Meeting 09:30: Spring campaign review"));
+
+  unlabelled = cd_test_unlabelled (GTK_WIDGET (view));
+  for (guint i = 0; i < unlabelled->len; i++)
+    {
+      g_autofree char *what = cd_test_describe (unlabelled->pdata[i]);
+      g_test_message ("no accessible name: %s", what);
+    }
+  g_assert_cmpuint (unlabelled->len, ==, 0);
+  agency_clear (&agency);
+  close_window (window);
+}
+
+static void
+set_text (GtkWidget *root, const char *label, const char *text)
+{
+  GtkWidget *field = cd_test_find_by_label (root, label);
+
+  g_assert_nonnull (field);
+  if (field != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (field), text);
+}
+
+static void
+click (GtkWidget *root, const char *label)
+{
+  GtkWidget *button = cd_test_find (root, GTK_TYPE_BUTTON, label);
+
+  if (button == NULL)
+    g_test_message ("no button “%s”", label);
+  g_assert_nonnull (button);
+  if (button != NULL)
+    g_signal_emit_by_name (button, "clicked");
+  cd_test_iterate (20);
+}
+
+/* A client with a project, the way the meeting needs it for work orders. */
+static gint64
+client_with_project (CdStore *store, char **name)
+{
+  g_autoptr(GVariant) projects = cd_store_list (store, CD_KIND_PROJECTS, NULL, NULL, 0, 1, NULL);
+  g_autoptr(GVariant) project = NULL;
+  g_autoptr(GVariant) clients = NULL;
+  g_autoptr(GVariant) client = NULL;
+
+  g_assert_cmpuint (g_variant_n_children (projects), >, 0);
+  project = g_variant_get_child_value (projects, 0);
+  *name = g_strdup (cd_form_text (project, "client"));
+  clients = cd_store_list (store, CD_KIND_CLIENTS, NULL, *name, 0, 1, NULL);
+  g_assert_cmpuint (g_variant_n_children (clients), >, 0);
+  client = g_variant_get_child_value (clients, 0);
+  return cd_form_int (client, "id");
+}
+
+static void
+test_meeting_window_saves_and_makes_a_work_order (void)
+{
+  g_autoptr(CdContext) context = cd_test_open_context (db_path);
+  CdStore *store = cd_context_get_store (context);
+  CdMeetingWindow *window = cd_meeting_window_new (NULL, context, 0);
+  GtkWidget *root = GTK_WIDGET (window);
+  g_autofree char *client_name = NULL;
+  gint64 client_id = client_with_project (store, &client_name);
+  GtkWidget *picker, *project, *owner;
+  g_autoptr(GVariant) meeting = NULL;
+  g_autoptr(GVariant) actions = NULL;
+  g_autoptr(GPtrArray) unlabelled = NULL;
+  gint64 id;
+
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  cd_test_iterate (50);
+  unlabelled = cd_test_unlabelled (root);
+  for (guint i = 0; i < unlabelled->len; i++)
+    {
+      g_autofree char *what = cd_test_describe (unlabelled->pdata[i]);
+      g_test_message ("no accessible name: %s", what);
+    }
+  g_assert_cmpuint (unlabelled->len, ==, 0);
+
+  set_text (root, "Title", "Proposal rehearsal");
+  picker = cd_test_find_by_type (root, CD_TYPE_CALENDAR_CLIENT_PICKER);
+  g_assert_nonnull (picker);
+  cd_calendar_client_picker_set (CD_CALENDAR_CLIENT_PICKER (picker), client_id, client_name);
+  project = cd_test_find (root, GTK_TYPE_DROP_DOWN, "Project (optional)");
+  g_assert_nonnull (project);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (project))), >, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (project), 1);
+  set_text (root, "Date (YYYY-MM-DD)", "2026-02-12");
+  set_text (root, "Starts at (HH:MM)", "14:00");
+  set_text (root, "Ends at (HH:MM)", "15:30");
+  set_text (root, "Place or link", "Meeting room 2");
+  click (root, "Save meeting");
+  id = cd_meeting_window_get_meeting (window);
+  g_assert_cmpint (id, >, 0);
+  meeting = cd_store_meeting_get (store, id, NULL);
+  g_assert_nonnull (meeting);
+  g_assert_cmpstr (cd_form_text (meeting, "title"), ==, "Proposal rehearsal");
+  g_assert_cmpstr (cd_form_text (meeting, "starts_at"), ==, "2026-02-12T14:00");
+  g_assert_cmpint (cd_form_int (meeting, "client_id"), ==, client_id);
+  g_assert_cmpint (cd_form_int (meeting, "project_id"), >, 0);
+
+  set_text (root, "New action item", "Revise the key visual");
+  owner = cd_test_find (root, GTK_TYPE_DROP_DOWN, "Owner");
+  g_assert_nonnull (owner);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (owner), 1);
+  set_text (root, "Due date (YYYY-MM-DD)", "2026-02-20");
+  click (root, "Add action item");
+  click (root, "Make work order: Revise the key visual");
+  actions = cd_store_meeting_actions (store, id, NULL);
+  g_assert_nonnull (actions);
+  g_assert_cmpuint (g_variant_n_children (actions), ==, 1);
+  if (actions != NULL && g_variant_n_children (actions) == 1)
+    {
+      g_autoptr(GVariant) action = g_variant_get_child_value (actions, 0);
+
+      g_assert_cmpint (cd_form_int (action, "work_order_id"), >, 0);
+      g_test_message ("work order %s", cd_form_text (action, "work_order_number"));
+    }
+  close_window (GTK_WINDOW (window));
+}
+
+static void
+test_visit_plan_counts_a_logged_visit (void)
+{
+  g_autoptr(CdContext) context = cd_test_open_context (db_path);
+  CdStore *store = cd_context_get_store (context);
+  g_autoptr(GError) error = NULL;
+  CdVisitPlanWindow *window;
+  GtkWidget *root, *picker;
+  g_autoptr(GPtrArray) unlabelled = NULL;
+  GVariantDict dict;
+  Agency agency;
+
+  find_agency (context, &agency);
+  window = cd_visit_plan_window_present (NULL, context, agency.am_id, CD_PLAN_PERIOD_MONTH, "2026-03-09");
+  root = GTK_WIDGET (window);
+  g_object_ref (window);
+  cd_test_iterate (50);
+  g_assert_cmpint (cd_visit_plan_window_get_plan (window), >, 0);
+  g_test_message ("%s", cd_visit_plan_window_get_completion (window));
+  g_assert_nonnull (strstr (cd_visit_plan_window_get_completion (window), "0 planned, 0 done (0%)"));
+  unlabelled = cd_test_unlabelled (root);
+  for (guint i = 0; i < unlabelled->len; i++)
+    {
+      g_autofree char *what = cd_test_describe (unlabelled->pdata[i]);
+      g_test_message ("no accessible name: %s", what);
+    }
+  g_assert_cmpuint (unlabelled->len, ==, 0);
+
+  click (root, "Add entry");
+  picker = cd_test_find_by_type (root, CD_TYPE_CALENDAR_CLIENT_PICKER);
+  cd_calendar_client_picker_set (CD_CALENDAR_CLIENT_PICKER (picker), agency.client_id, agency.client_name);
+  set_text (root, "Planned date (YYYY-MM-DD)", "2026-03-11");
+  set_text (root, "Purpose", "Spring campaign brief");
+  click (root, "Save entry");
+  g_test_message ("%s", cd_visit_plan_window_get_completion (window));
+  g_assert_nonnull (strstr (cd_visit_plan_window_get_completion (window), "1 planned, 0 done (0%)"));
+
+  g_variant_dict_init (&dict, NULL);
+  g_variant_dict_insert (&dict, "date", "s", "2026-03-12");
+  g_variant_dict_insert (&dict, "staff_id", "x", agency.am_id);
+  g_variant_dict_insert (&dict, "mode", "s", "in_person");
+  g_assert_cmpint (cd_store_visit_add (store, agency.client_id, g_variant_dict_end (&dict), &error), >, 0);
+  g_assert_no_error (error);
+  click (root, "Refresh plan");
+  g_test_message ("%s", cd_visit_plan_window_get_completion (window));
+  g_assert_nonnull (strstr (cd_visit_plan_window_get_completion (window), "1 planned, 1 done (100%)"));
+  g_assert_nonnull (cd_test_find_by_label (root, "Visited"));
+
+  click (root, "Submit plan");
+  agency_clear (&agency);
+  close_window (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
+  CdContext *context;
+  g_autoptr(GError) error = NULL;
+  GDate today = day (2026, 2, 10);
+  int status;
+
   if (!cd_test_gui_init (&argc, &argv))
     return 0;
+
+  db_path = cd_test_make_db_path ();
+  context = cd_test_open_context (db_path);
+  g_assert_true (cd_demo_generate (cd_context_get_store (context), CD_DEMO_SMALL, SEED, &today,
+                                   NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_object_unref (context);
 
   g_test_add_func ("/gui/calendar/month-marks-holidays-and-make-up-days",
                    test_month_marks_holidays_and_make_up_days);
   g_test_add_func ("/gui/calendar/events-sit-on-their-days-and-open", test_events_sit_on_their_days_and_open);
   g_test_add_func ("/gui/calendar/navigation-moves-by-week-and-month", test_navigation_moves_by_week_and_month);
-  return g_test_run ();
+  g_test_add_func ("/gui/calendar/view-shows-a-meeting-and-filters-by-person",
+                   test_view_shows_a_meeting_and_filters_by_person);
+  g_test_add_func ("/gui/meeting/window-saves-and-makes-a-work-order",
+                   test_meeting_window_saves_and_makes_a_work_order);
+  g_test_add_func ("/gui/visit-plan/counts-a-logged-visit", test_visit_plan_counts_a_logged_visit);
+  status = g_test_run ();
+  cd_test_remove_tree (db_path);
+  g_free (db_path);
+  return status;
 }
