@@ -9,6 +9,7 @@
 #include "gui/cd-contract-editor.h"
 #include "gui/cd-contract-template-window.h"
 #include "gui/cd-history-button.h"
+#include "gui/cd-payment-receivables-window.h"
 #include "reports/cd-contract-pdf.h"
 #include "store/cd-store-contracts.h"
 
@@ -775,6 +776,12 @@ edit_template_action (GtkWidget *widget, const char *name, GVariant *param)
   cd_contract_template_window_present (widget, CD_CONTRACT_EDITOR (widget)->context);
 }
 
+static void
+receivables_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  cd_payment_receivables_window_present (widget, CD_CONTRACT_EDITOR (widget)->context);
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -855,6 +862,7 @@ cd_contract_editor_class_init (CdContractEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "contract.add-payment", NULL, add_payment_action);
   gtk_widget_class_install_action (widget_class, "contract.save-pdf", NULL, save_pdf_action);
   gtk_widget_class_install_action (widget_class, "contract.edit-template", NULL, edit_template_action);
+  gtk_widget_class_install_action (widget_class, "contract.receivables", NULL, receivables_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "contract.save", NULL);
 }
 

@@ -10,6 +10,7 @@
 
 #include "gui/cd-contract-editor.h"
 #include "gui/cd-contract-template-window.h"
+#include "gui/cd-payment-receivables-window.h"
 #include "gui/cd-quote-catalogue-window.h"
 #include "gui/cd-quote-editor.h"
 #include "store/cd-store-contracts.h"
@@ -437,6 +438,60 @@ test_contract_template_window (Fixture *f, gconstpointer data)
   iterate (50);
 }
 
+static gboolean
+receivables_loaded (gpointer window)
+{
+  return cd_payment_receivables_window_is_loaded (window);
+}
+
+/* The texts of the labels under @root, in order, joined by "|". */
+static void
+collect_texts (GtkWidget *root, GString *out)
+{
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (out, "%s|", gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    collect_texts (c, out);
+}
+
+static void
+test_receivables_window (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  CdStore *store = cd_context_get_store (f->context);
+  const CdInstallmentShare halves[] = { { "首付款", "2026-03-20", 5000 }, { "尾款", "2026-06-20", 5000 } };
+  CdPaymentReceivablesWindow *window;
+  GtkWidget *root;
+  g_autoptr (GString) texts = g_string_new (NULL);
+  gint64 id;
+  gint64 end;
+
+  cd_store_quote_send (store, f->quote_id, "2026-03-11", &error);
+  cd_store_quote_accept (store, f->quote_id, "2026-03-12", &error);
+  id = cd_store_contract_create_from_quote (store, f->quote_id, "2026-03-12", &error);
+  cd_store_contract_split_installments (store, id, halves, 2, &error);
+  cd_store_contract_sign (store, id, "2026-03-15", &error);
+  g_assert_no_error (error);
+
+  /* On 2026-05-01: 53.00 is 42 days past due, 53.00 not due yet. */
+  window = cd_payment_receivables_window_new (f->context, "2026-05-01");
+  root = GTK_WIDGET (window);
+  gtk_window_present (GTK_WINDOW (window));
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!receivables_loaded (window) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  iterate (300);
+  assert_all_named (root);
+  g_assert_nonnull (strstr (label_text (root, "receivables-summary"), "¥106.00"));
+  g_assert_nonnull (strstr (label_text (root, "receivables-summary"), "¥53.00"));
+  collect_texts (root, texts);
+  g_test_message ("%s", texts->str);
+  g_assert_nonnull (strstr (texts->str, "杭州云栖茶业有限公司|¥106.00|¥53.00|¥53.00|¥0.00|¥53.00|¥0.00|¥0.00|"));
+  hold ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+}
+
 static void
 type_into (GtkWidget *root, const char *title, const char *text)
 {
@@ -513,6 +568,8 @@ main (int argc, char **argv)
               test_new_version_shows_changes, fixture_teardown);
   g_test_add ("/gui/contract-template/is-saved-checked-and-used-by-new-contracts", Fixture, NULL,
               fixture_setup, test_contract_template_window, fixture_teardown);
+  g_test_add ("/gui/receivables/are-aged-per-client-and-contract", Fixture, NULL,
+              fixture_setup, test_receivables_window, fixture_teardown);
   g_test_add ("/gui/quote-catalogue/bad-price-is-refused-and-items-are-saved-and-deleted", Fixture, NULL,
               fixture_setup, test_catalogue_window, fixture_teardown);
   return g_test_run ();
