@@ -38,6 +38,8 @@ struct _CdQuoteEditor
   GtkGrid            *totals_grid;
   GtkLabel           *words_label;
   GtkListBox         *versions_list;
+  GtkDropDown        *compare_dropdown;
+  GArray             *compare_ids;    /* quote ids, in the dropdown's order */
   GtkLabel           *diff_title;
   GtkLabel           *diff_label;
   GtkLabel           *subtotal_value;

@@ -396,6 +396,33 @@ on_version_activated_cb (GtkListBox *box, GtkListBoxRow *row, CdQuoteEditor *sel
   cd_quote_editor_load (self, id);
 }
 
+/* The versions the shown one can be compared with; the one it was made
+ * from comes first. */
+static void
+fill_compare (CdQuoteEditor *self, GPtrArray *versions)
+{
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  guint chosen = 0;
+
+  g_array_set_size (self->compare_ids, 0);
+  for (guint i = 0; versions != NULL && i < versions->len; i++)
+    {
+      const CdQuote *v = g_ptr_array_index (versions, i);
+      g_autofree char *name = NULL;
+
+      if (v->id == self->quote_id)
+        continue;
+      if (v->id == self->quote->previous_id)
+        chosen = self->compare_ids->len;
+      name = g_strdup_printf (_("Compared with version %d"), v->version);
+      gtk_string_list_append (names, name);
+      g_array_append_val (self->compare_ids, v->id);
+    }
+  gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->compare_dropdown, chosen);
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_dropdown), self->compare_ids->len > 0);
+}
+
 static void
 fill_versions (CdQuoteEditor *self)
 {
@@ -429,6 +456,7 @@ fill_versions (CdQuoteEditor *self)
       if (v->status == CD_QUOTE_ACCEPTED)
         self->any_accepted = TRUE;
     }
+  fill_compare (self, versions);
 }
 
 static void
@@ -438,23 +466,33 @@ show_diff (CdQuoteEditor *self)
   g_autoptr (GPtrArray) sentences = NULL;
   g_autoptr (GString) text = g_string_new (NULL);
   g_autofree char *title = NULL;
+  guint chosen = gtk_drop_down_get_selected (self->compare_dropdown);
+  gint64 base = chosen < self->compare_ids->len ? g_array_index (self->compare_ids, gint64, chosen) : 0;
 
-  if (self->quote->previous_id == 0
-      || (diff = cd_store_quote_diff (cd_quote_editor_get_store (self), self->quote->previous_id,
-                                      self->quote_id, NULL)) == NULL)
+  if (base == 0
+      || (diff = cd_store_quote_diff (cd_quote_editor_get_store (self), base, self->quote_id, NULL)) == NULL)
     {
       gtk_label_set_text (self->diff_title, _("First version"));
       gtk_label_set_text (self->diff_label, "");
       return;
     }
   title = g_strdup_printf (_("Changes from version %d"), diff->from_version);
-  if (self->quote->version_reason != NULL)
+  if (self->quote->version_reason != NULL && base == self->quote->previous_id)
     g_string_append_printf (text, _("Reason: %s"), self->quote->version_reason);
   sentences = cd_quote_diff_describe (diff);
   for (guint i = 0; i < sentences->len; i++)
     g_string_append_printf (text, "%s• %s", text->len ? "\n" : "", (char *) sentences->pdata[i]);
+  if (sentences->len == 0)
+    g_string_append_printf (text, "%s%s", text->len ? "\n" : "", _("No line differs."));
   gtk_label_set_text (self->diff_title, title);
   gtk_label_set_text (self->diff_label, text->str);
+}
+
+static void
+on_compare_changed_cb (CdQuoteEditor *self)
+{
+  if (self->quote != NULL && !self->loading)
+    show_diff (self);
 }
 
 /**
@@ -541,7 +579,10 @@ cd_quote_editor_dispose (GObject *object)
   CdQuoteEditor *self = CD_QUOTE_EDITOR (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->compare_dropdown != NULL)
+    g_signal_handlers_disconnect_by_data (self->compare_dropdown, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_QUOTE_EDITOR);
+  g_clear_pointer (&self->compare_ids, g_array_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->lines);
   g_clear_object (&self->context);
@@ -583,6 +624,7 @@ cd_quote_editor_class_init (CdQuoteEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdQuoteEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CdQuoteEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, CdQuoteEditor, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, CdQuoteEditor, compare_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CdQuoteEditor, state_label);
   gtk_widget_class_bind_template_child (widget_class, CdQuoteEditor, valid_entry);
   gtk_widget_class_bind_template_child (widget_class, CdQuoteEditor, terms_entry);
@@ -607,6 +649,7 @@ cd_quote_editor_init (CdQuoteEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->compare_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->lines = g_list_store_new (CD_TYPE_QUOTE_LINE_ITEM);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->lines)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -623,6 +666,7 @@ cd_quote_editor_init (CdQuoteEditor *self)
   g_signal_connect (self->terms_entry, "changed", G_CALLBACK (on_detail_changed_cb), self);
   g_signal_connect (self->notes_entry, "changed", G_CALLBACK (on_detail_changed_cb), self);
   g_signal_connect (self->versions_list, "row-activated", G_CALLBACK (on_version_activated_cb), self);
+  g_signal_connect_swapped (self->compare_dropdown, "notify::selected", G_CALLBACK (on_compare_changed_cb), self);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
 }
 

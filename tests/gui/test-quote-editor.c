@@ -378,6 +378,22 @@ test_new_version_shows_changes (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (diff, "海报印刷"));
   g_assert_nonnull (strstr (diff, "主视觉设计"));
   hold ();
+
+  /* Shown from version 1: compared with version 2, the other way round. */
+  {
+    GtkWidget *versions = find_labelled (root, GTK_TYPE_LIST_BOX, "Versions of the quote");
+
+    g_assert_nonnull (versions);
+    if (versions == NULL)
+      return;
+    gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (versions), 0)));
+    iterate (50);
+    g_assert_cmpint (cd_quote_editor_get_quote_id (editor), ==, f->quote_id);
+  }
+  diff = label_text (root, "quote-diff");
+  g_assert_nonnull (strstr (diff, "海报印刷"));
+  g_assert_null (strstr (diff, "客户要求加一张海报"));
+  g_assert_nonnull (find_labelled (root, GTK_TYPE_DROP_DOWN, "Compare with version"));
   gtk_window_destroy (GTK_WINDOW (editor));
   iterate (50);
 }
