@@ -10,10 +10,12 @@
 #include "core/cd-money.h"
 #include "gui/cd-deadline-notifier.h"
 #include "gui/cd-meeting-window.h"
+#include "gui/cd-visit-plan-window.h"
 #include "gui/cd-tasks.h"
 #include "gui/cd-today-view.h"
 #include "reports/cd-supplier-sheet.h"
 #include "reports/cd-work-order-summary.h"
+#include "store/cd-store-plans.h"
 #include "store/cd-store-today.h"
 
 struct _CdTodayView
@@ -758,7 +760,15 @@ cd_today_view_real_open (CdTodayView *self,
     cd_meeting_window_present (GTK_WIDGET (self), self->context, id);
   else if (g_strcmp0 (kind, "visit-plan") == 0)
     {
-      /* PENDING: cd_visit_plan_window_present () once it is built. */
+      /* The row is a person (@id) whose plan for next month is due. */
+      GDate next;
+      char start[11];
+
+      get_today (self, &next);
+      g_date_set_day (&next, 1);
+      g_date_add_months (&next, 1);
+      g_snprintf (start, sizeof start, "%04d-%02d-01", g_date_get_year (&next), g_date_get_month (&next));
+      cd_visit_plan_window_present (GTK_WIDGET (self), self->context, id, CD_PLAN_PERIOD_MONTH, start);
     }
 }
 

@@ -10,6 +10,8 @@
 #include "gui/cd-deadline-notifier.h"
 #include "gui/cd-deadline-prefs.h"
 #include "gui/cd-meeting-window.h"
+#include "gui/cd-visit-plan-window.h"
+#include "store/cd-store-plans.h"
 #include "gui/cd-today-view.h"
 #include "store/cd-demo.h"
 #include "store/cd-store-meetings.h"
@@ -351,6 +353,38 @@ test_visit_plans_to_submit (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (opened.kind, ==, "visit-plan");
   g_assert_cmpint (opened.id, >, 0);
   g_free (opened.kind);
+  g_signal_handlers_disconnect_by_func (fixture->view, on_open_stop_cb, &opened);
+
+  /* Left to the view, the row opens that person's plan for March. */
+  g_signal_emit_by_name (row, "activated");
+  cd_test_iterate (20);
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    GtkWidget *found = NULL;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (CD_IS_VISIT_PLAN_WINDOW (l->data))
+        found = l->data;
+    g_assert_nonnull (found);
+    if (found != NULL)
+      {
+        gint64 plan = cd_visit_plan_window_get_plan (CD_VISIT_PLAN_WINDOW (found));
+        g_autoptr(GVariant) info = cd_store_visit_plan_get (cd_context_get_store (fixture->context), plan, NULL);
+        const char *start = NULL;
+        gint64 staff = 0;
+
+        g_assert_nonnull (info);
+        if (info != NULL)
+          {
+            g_variant_lookup (info, "start", "&s", &start);
+            g_variant_lookup (info, "staff_id", "x", &staff);
+            g_assert_cmpstr (start, ==, "2026-03-01");
+            g_assert_cmpint (staff, ==, opened.id);
+          }
+        gtk_window_destroy (GTK_WINDOW (found));
+        cd_test_iterate (20);
+      }
+  }
 }
 
 static void
