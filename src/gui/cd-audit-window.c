@@ -237,6 +237,7 @@ make_person_drop (CdAuditWindow *self)
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr (GVariant) people = cd_store_audit_people (cd_context_get_store (self->context), NULL);
   gint64 anyone = 0;
+  gint64 nobody = CD_AUDIT_NOBODY;
   GVariantIter iter;
   const char *name;
   gint64 id;
@@ -244,6 +245,10 @@ make_person_drop (CdAuditWindow *self)
   /* Translators: the person filter of the audit log: no filter */
   gtk_string_list_append (names, _("Anyone"));
   g_array_append_val (self->staff_ids, anyone);
+  /* Translators: the person filter of the audit log: changes made with no
+   * current staff member (the command line, an import, another program) */
+  gtk_string_list_append (names, _("No one recorded"));
+  g_array_append_val (self->staff_ids, nobody);
   if (people != NULL)
     {
       g_variant_iter_init (&iter, people);

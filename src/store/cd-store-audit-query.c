@@ -37,6 +37,12 @@ static const char by_staff_sql[] =
   " AND (?1 IS NULL OR a.table_name = ?1)"
   " ORDER BY a.at DESC, a.id DESC LIMIT ?6 OFFSET ?7";
 
+static const char by_nobody_sql[] =
+  ENTRY_COLUMNS
+  " WHERE a.staff_id IS NULL AND a.at >= ?4 AND a.at < ?5"
+  " AND (?1 IS NULL OR a.table_name = ?1)"
+  " ORDER BY a.id DESC LIMIT ?6 OFFSET ?7";
+
 static const char by_table_sql[] =
   ENTRY_COLUMNS
   " WHERE a.table_name = ?1 AND a.at >= ?4 AND a.at < ?5"
@@ -451,6 +457,8 @@ prepare_for (CdStore *self, const CdAuditFilter *filter, GError **error)
 
   if (filter->table_name != NULL && filter->row_id != 0)
     sql = by_row_sql;
+  else if (filter->staff_id == CD_AUDIT_NOBODY)
+    sql = by_nobody_sql;
   else if (filter->staff_id != 0)
     sql = by_staff_sql;
   else if (filter->table_name != NULL)

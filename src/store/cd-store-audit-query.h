@@ -55,7 +55,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdAuditEntry, cd_audit_entry_free)
  * CdAuditFilter:
  * @table_name: (nullable): only this table
  * @row_id: with @table_name, only this row (0: any row)
- * @staff_id: only changes by this person (0: anyone)
+ * @staff_id: only changes by this person (0: anyone;
+ *   %CD_AUDIT_NOBODY: changes with no person recorded — the command line,
+ *   an import, another program)
  * @from: (nullable): from this instant on
  * @until: (nullable): before this instant
  * @offset: entries skipped (paging)
@@ -63,6 +65,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdAuditEntry, cd_audit_entry_free)
  *
  * Entries come newest first.
  */
+#define CD_AUDIT_NOBODY ((gint64) -1)
+
 typedef struct
 {
   const char *table_name;

@@ -111,6 +111,14 @@ test_search (Fixture *f, gconstpointer data)
   g_assert_null (strstr (text, "李娜"));
   g_clear_pointer (&text, g_free);
 
+  /* Changes no one was recorded for: the two staff rows written directly. */
+  g_assert_true (cd_audit_window_search (CD_AUDIT_WINDOW (window), CD_AUDIT_NOBODY, NULL, NULL, NULL));
+  wanted = 2;
+  g_assert_true (cd_test_wait (has_wanted, list, 5000));
+  text = window_text (list);
+  g_assert_nonnull (strstr (text, "Staff member #1 · Created by no one recorded"));
+  g_clear_pointer (&text, g_free);
+
   /* One kind of record, today only. */
   g_assert_true (cd_audit_window_search (CD_AUDIT_WINDOW (window), 0, "client", today, today));
   wanted = 2;

@@ -166,12 +166,14 @@ test_search_by_person_and_date (Fixture *f, gconstpointer data)
   CdAuditFilter clients_only = { .table_name = "client" };
   CdAuditFilter everything = { 0 };
   CdAuditFilter paged = { .limit = 1, .offset = 1 };
+  CdAuditFilter nobody = { .staff_id = CD_AUDIT_NOBODY };
   g_autoptr (GPtrArray) wang = cd_store_audit_query (f->store, &by_wang, &error);
   g_autoptr (GPtrArray) li = cd_store_audit_query (f->store, &by_li_today, &error);
   g_autoptr (GPtrArray) old = cd_store_audit_query (f->store, &last_week, &error);
   g_autoptr (GPtrArray) clients = cd_store_audit_query (f->store, &clients_only, &error);
   g_autoptr (GPtrArray) all = cd_store_audit_query (f->store, &everything, &error);
   g_autoptr (GPtrArray) page = cd_store_audit_query (f->store, &paged, &error);
+  g_autoptr (GPtrArray) unrecorded = cd_store_audit_query (f->store, &nobody, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (wang->len, ==, 1);
@@ -183,6 +185,13 @@ test_search_by_person_and_date (Fixture *f, gconstpointer data)
   g_assert_cmpuint (clients->len, ==, 2);
   g_assert_cmpuint (all->len, >=, 3);
   g_assert_cmpuint (page->len, ==, 1);
+  /* The staff rows were written outside a transaction, with no one set. */
+  g_assert_cmpuint (unrecorded->len, ==, 2);
+  for (guint i = 0; i < unrecorded->len; i++)
+    {
+      g_assert_cmpint (((CdAuditEntry *) unrecorded->pdata[i])->staff_id, ==, 0);
+      g_assert_cmpstr (((CdAuditEntry *) unrecorded->pdata[i])->table_name, ==, "staff");
+    }
   if (page->len == 1 && all->len >= 2)
     g_assert_cmpint (((CdAuditEntry *) page->pdata[0])->id, ==, ((CdAuditEntry *) all->pdata[1])->id);
 }
