@@ -212,15 +212,21 @@ parse_date (const char *text, GDate *out)
   return TRUE;
 }
 
-/* Which field a refusal from the store is about. */
+/* Which field a refusal from the store is about. The date and the amount's
+ * range are checked here first, so what the store refuses is an
+ * over-payment (its sentence names the order) or the reference. Decided
+ * without reading the sentence's words, which are translated. */
 static Field
-store_error_field (const GError *error)
+store_error_field (const GError *error, GVariant *order, const char *reference)
 {
-  if (g_str_has_prefix (error->message, _("The payment reference")))
-    return FIELD_REFERENCE;
+  const char *number = NULL;
+
   if (g_error_matches (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND))
     return FIELD_ORDER;
-  return FIELD_AMOUNT;
+  if (g_variant_lookup (order, "number", "&s", &number) && number[0] != '\0'
+      && strstr (error->message, number) != NULL)
+    return FIELD_AMOUNT;
+  return reference[0] != '\0' ? FIELD_REFERENCE : FIELD_AMOUNT;
 }
 
 static gboolean
@@ -252,7 +258,7 @@ save (CdSupplierPaymentWindow *self)
                                          &date, amount, reference[0] != '\0' ? reference : NULL,
                                          NULL, &error))
     {
-      show_error (self, store_error_field (error), error->message);
+      show_error (self, store_error_field (error, order, reference), error->message);
       return FALSE;
     }
   clear_errors (self);

@@ -118,6 +118,22 @@ test_payment_form (Fixture *f, gconstpointer data)
   g_assert_cmpint (paid_on (f, 1), ==, 150000);
   g_assert_cmpint (recorded, ==, 0);
 
+  /* Each refusal is shown at its own field. */
+  {
+    GtkWidget *amount_row = cd_test_find_by_label (GTK_WIDGET (window), "Amount (¥)");
+    GtkWidget *reference_row = cd_test_find_by_label (GTK_WIDGET (window), "Bank reference");
+    g_autofree char *long_reference = g_strnfill (201, 'R');
+
+    g_assert_false (cd_supplier_payment_window_submit (form, "2026-04-10", "2791.17", "TX-0410"));
+    g_assert_true (gtk_widget_has_css_class (amount_row, "error"));
+    g_assert_false (gtk_widget_has_css_class (reference_row, "error"));
+    g_assert_false (cd_supplier_payment_window_submit (form, "2026-04-10", "10", long_reference));
+    g_assert_true (gtk_widget_has_css_class (reference_row, "error"));
+    g_assert_false (gtk_widget_has_css_class (amount_row, "error"));
+    g_assert_nonnull (strstr (cd_supplier_payment_window_get_error (form), "reference"));
+    g_assert_cmpint (paid_on (f, 1), ==, 150000);
+  }
+
   unlabelled = cd_test_unlabelled (GTK_WIDGET (window));
   for (guint i = 0; i < unlabelled->len; i++)
     {
