@@ -21,6 +21,11 @@ struct _CdClientPage
   AdwToastOverlay *toasts;
   GHashTable      *entries;     /* field key → GtkEditable */
   GtkLabel        *code_error;
+  GtkLabel        *contact_error;
+  GtkLabel        *visit_error;
+  GtkEditable     *visit_handling;
+  GtkDropDown     *visit_contact;
+  GArray          *contact_ids; /* gint64, one per visit_contact entry; [0] = 0 */
   GtkWidget       *save_button;
   char            *undo_key;    /* the last edited field and its old text */
   char            *undo_text;
@@ -82,6 +87,7 @@ void        cd_client_page_load_owners     (CdClientPage *self);
 GtkWidget  *cd_client_page_review_button   (CdClientPage *self,
                                             GVariant     *visit);
 GtkWidget  *cd_client_page_delete_button   (void);
+GtkWidget  *cd_client_page_close_feedback_button (GVariant *feedback);
 void        cd_client_page_install_review_actions (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -4,8 +4,8 @@
  * database refuses any change to it. Hand-over: the account manager or
  * account executive changes, with a reason, and the history of every
  * hand-over (who, from, to, when, why) is listed under the owners.
- * Deletion: asked for confirmation; a client with projects is refused,
- * with the reason. */
+ * Feedback: closed with valid or not and a resolution. Deletion: asked for
+ * confirmation; a client with projects is refused, with the reason. */
 #define G_LOG_DOMAIN "cd-gui"
 
 #include <glib/gi18n.h>
@@ -331,6 +331,133 @@ cd_client_page_build_hand_over (CdClientPage *self, GtkWidget *box)
 }
 
 /* ------------------------------------------------------------------ */
+/* Closing feedback                                                     */
+
+typedef struct
+{
+  CdClientPage *page;
+  gint64        feedback_id;
+  GtkDropDown  *valid;
+  GtkEditable  *resolution;
+  GtkLabel     *hint;
+} Closing;
+
+static void
+closing_free (gpointer data, GClosure *closure)
+{
+  Closing *closing = data;
+
+  g_object_unref (closing->page);
+  g_free (closing);
+}
+
+/* The resolution is required: until there is one, the dialog says so under
+ * the field and cannot be confirmed. */
+static void
+on_resolution_changed_cb (GtkEditable *editable, AdwMessageDialog *dialog)
+{
+  Closing *closing = g_object_get_data (G_OBJECT (dialog), "cd-closing");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+
+  gtk_widget_set_visible (GTK_WIDGET (closing->hint), *text == '\0');
+  adw_message_dialog_set_response_enabled (dialog, "close-feedback", *text != '\0');
+}
+
+static void
+on_closing_response_cb (AdwMessageDialog *dialog, const char *response, Closing *closing)
+{
+  CdClientPage *self = closing->page;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  g_autofree char *today = NULL;
+
+  if (g_strcmp0 (response, "close-feedback") != 0)
+    return;
+  now = g_date_time_new_now_local ();
+  today = g_date_time_format (now, "%Y-%m-%d");
+  if (!cd_store_feedback_close (cd_context_get_store (self->context), closing->feedback_id,
+                                gtk_drop_down_get_selected (closing->valid) == 0,
+                                gtk_editable_get_text (closing->resolution), today, &error))
+    {
+      cd_client_page_toast (self, error->message);
+      return;
+    }
+  cd_client_page_load_lists (self);
+  cd_client_page_toast (self, _("Feedback closed."));
+}
+
+static GtkWidget *
+closing_form (Closing *closing)
+{
+  const char *const choices[] = { _("Valid"), _("Not valid"), NULL };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *valid = gtk_drop_down_new_from_strings (choices);
+  GtkWidget *hint = gtk_label_new (_("Say how it was resolved."));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (valid), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Was the feedback valid?"), -1);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Resolution"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Resolution"), -1);
+  gtk_widget_add_css_class (hint, "error");
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_box_append (GTK_BOX (box), valid);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), hint);
+  closing->valid = GTK_DROP_DOWN (valid);
+  closing->resolution = GTK_EDITABLE (entry);
+  closing->hint = GTK_LABEL (hint);
+  return box;
+}
+
+static void
+close_feedback_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  CdClientPage *self = CD_CLIENT_PAGE (widget);
+  Closing *closing = g_new0 (Closing, 1);
+  const char *summary = NULL;
+  GtkWidget *dialog;
+
+  g_variant_get (parameter, "(x&s)", &closing->feedback_id, &summary);
+  closing->page = g_object_ref (self);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Close Feedback"), summary);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), closing_form (closing));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "close-feedback", _("C_lose Feedback"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close-feedback",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "close-feedback", FALSE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "cd-closing", closing);
+  g_signal_connect (closing->resolution, "changed", G_CALLBACK (on_resolution_changed_cb), dialog);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_closing_response_cb), closing,
+                         closing_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Returns: (transfer floating): a "Close…" button for an open feedback row */
+GtkWidget *
+cd_client_page_close_feedback_button (GVariant *feedback)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Close…"));
+  const char *date = cd_client_page_text_of (feedback, "date");
+  const char *summary = cd_client_page_text_of (feedback, "summary");
+  /* Translators: %s is the day the complaint or praise was registered */
+  g_autofree char *label = g_strdup_printf (_("Close the feedback of %s"), date != NULL ? date : "");
+  gint64 id = 0;
+
+  g_variant_lookup (feedback, "id", "x", &id);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "client.close-feedback");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(xs)", id,
+                                    summary != NULL ? summary : "");
+  return button;
+}
+
+/* ------------------------------------------------------------------ */
 /* Deletion                                                             */
 
 static void
@@ -394,4 +521,6 @@ cd_client_page_install_review_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "client.review-visit", "(xxs)", review_action);
   gtk_widget_class_install_action (widget_class, "client.hand-over", NULL, hand_over_action);
   gtk_widget_class_install_action (widget_class, "client.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "client.close-feedback", "(xs)",
+                                   close_feedback_action);
 }

@@ -134,6 +134,13 @@ load_company (CdClientPage *self)
   gtk_widget_set_sensitive (self->save_button, FALSE);
 }
 
+static void
+show_form_error (GtkLabel *label, const char *text)
+{
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+}
+
 /* "" for a missing or NULL text */
 static const char *
 text_or_empty (GVariant *row, const char *key)
@@ -171,7 +178,21 @@ load_contacts (CdClientPage *self, GVariant *contacts)
   GVariantIter iter;
   GVariant *row;
 
+  g_autoptr (GtkStringList) names = gtk_string_list_new ((const char *const[]) { _("Nobody in particular"), NULL });
+  gint64 none = 0;
+
   cd_client_page_clear_list (self->contacts);
+  g_array_set_size (self->contact_ids, 0);
+  g_array_append_val (self->contact_ids, none);
+  for (g_variant_iter_init (&iter, contacts); (row = g_variant_iter_next_value (&iter)); g_variant_unref (row))
+    {
+      gint64 id = 0;
+
+      g_variant_lookup (row, "id", "x", &id);
+      g_array_append_val (self->contact_ids, id);
+      gtk_string_list_append (names, text_or_empty (row, "name"));
+    }
+  gtk_drop_down_set_model (self->visit_contact, G_LIST_MODEL (names));
   for (g_variant_iter_init (&iter, contacts); (row = g_variant_iter_next_value (&iter)); g_variant_unref (row))
     {
       const char *parts[] = {
@@ -232,14 +253,21 @@ load_feedback (CdClientPage *self, GVariant *feedback)
     {
       gboolean complaint = g_strcmp0 (cd_client_page_text_of (row, "kind"), "complaint") == 0;
       gboolean open = g_strcmp0 (cd_client_page_text_of (row, "status"), "open") == 0;
+      g_autofree char *closed = open ? NULL
+        : g_strdup_printf (_("closed %s"), text_or_empty (row, "closed_date"));
       const char *parts[] = {
         complaint ? _("Complaint") : _("Praise"), text_or_empty (row, "date"),
-        text_or_empty (row, "owner"), open ? _("open") : _("closed"),
+        text_or_empty (row, "owner"), open ? _("open") : closed,
+        open ? "" : flag (row, "valid") ? _("valid") : _("not valid"),
         text_or_empty (row, "resolution"), NULL,
       };
       g_autofree char *sub = join_parts (parts);
+      GtkWidget *widget = cd_client_page_add_text_row (self->feedback,
+                                                       text_or_empty (row, "summary"), sub);
 
-      cd_client_page_add_text_row (self->feedback, text_or_empty (row, "summary"), sub);
+      if (open)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (widget),
+                                   cd_client_page_close_feedback_button (row));
     }
   if (g_variant_n_children (feedback) == 0)
     cd_client_page_add_text_row (self->feedback, _("No complaints or praise registered"), NULL);
@@ -452,9 +480,10 @@ add_contact (GtkWidget *widget, const char *name, GVariant *parameter)
   if (cd_store_contact_add (cd_context_get_store (self->context), self->client_id,
                             g_variant_dict_end (&dict), &error) == 0)
     {
-      cd_client_page_toast (self, error->message);
+      show_form_error (self->contact_error, error->message);
       return;
     }
+  show_form_error (self->contact_error, NULL);
   gtk_editable_set_text (self->contact_name, "");
   gtk_editable_set_text (self->contact_phone, "");
   gtk_editable_set_text (self->contact_title, "");
@@ -483,6 +512,7 @@ add_visit (GtkWidget *widget, const char *name, GVariant *parameter)
   CdClientPage *self = CD_CLIENT_PAGE (widget);
   g_autoptr (GError) error = NULL;
   GVariantDict dict;
+  guint contact;
 
   g_variant_dict_init (&dict, NULL);
   g_variant_dict_insert (&dict, "date", "s", gtk_editable_get_text (self->visit_date));
@@ -493,12 +523,19 @@ add_visit (GtkWidget *widget, const char *name, GVariant *parameter)
   g_variant_dict_insert (&dict, "opinions", "s", gtk_editable_get_text (self->visit_opinions));
   g_variant_dict_insert (&dict, "needs", "s", gtk_editable_get_text (self->visit_needs));
   g_variant_dict_insert (&dict, "next_date", "s", gtk_editable_get_text (self->visit_next));
+  g_variant_dict_insert (&dict, "handling_status", "s", gtk_editable_get_text (self->visit_handling));
+  contact = gtk_drop_down_get_selected (self->visit_contact);
+  if (contact != GTK_INVALID_LIST_POSITION && contact < self->contact_ids->len
+      && g_array_index (self->contact_ids, gint64, contact) > 0)
+    g_variant_dict_insert (&dict, "contact_id", "x", g_array_index (self->contact_ids, gint64, contact));
   if (cd_store_visit_add (cd_context_get_store (self->context), self->client_id,
                           g_variant_dict_end (&dict), &error) == 0)
     {
-      cd_client_page_toast (self, error->message);
+      show_form_error (self->visit_error, error->message);
       return;
     }
+  show_form_error (self->visit_error, NULL);
+  gtk_editable_set_text (self->visit_handling, "");
   gtk_editable_set_text (self->visit_topic, "");
   gtk_editable_set_text (self->visit_opinions, "");
   gtk_editable_set_text (self->visit_needs, "");
@@ -527,6 +564,35 @@ add_feedback (GtkWidget *widget, const char *name, GVariant *parameter)
   cd_client_page_toast (self, _("Feedback registered."));
 }
 
+/* The one sentence that says why a form was not saved, under the form. */
+static GtkLabel *
+form_error_label (GtkWidget *box)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_visible (label, FALSE);
+  gtk_box_append (GTK_BOX (box), label);
+  return GTK_LABEL (label);
+}
+
+static GtkDropDown *
+drop_down_row (GtkWidget *list, const char *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *drop_down = gtk_drop_down_new_from_strings ((const char *const[]) { "—", NULL });
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), drop_down);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return GTK_DROP_DOWN (drop_down);
+}
+
 static GtkWidget *
 action_button (const char *label, const char *action)
 {
@@ -550,6 +616,7 @@ build_contacts (CdClientPage *self)
   self->contact_title = cd_client_page_entry_row (form, _("Job title"));
   self->contact_phone = cd_client_page_entry_row (form, _("Phone"));
   gtk_box_append (GTK_BOX (box), form);
+  self->contact_error = form_error_label (box);
   self->contact_decision = check_row (flags, _("Decision maker"));
   self->contact_primary = check_row (flags, _("Primary contact"));
   self->contact_emergency = check_row (flags, _("Emergency contact"));
@@ -582,7 +649,10 @@ build_visits (CdClientPage *self)
   self->visit_opinions = cd_client_page_entry_row (form, _("The client's opinions"));
   self->visit_needs = cd_client_page_entry_row (form, _("New needs"));
   self->visit_next = cd_client_page_entry_row (form, _("Next appointment (YYYY-MM-DD)"));
+  self->visit_handling = cd_client_page_entry_row (form, _("Handling status"));
+  self->visit_contact = drop_down_row (form, _("Contact met"));
   gtk_box_append (GTK_BOX (box), form);
+  self->visit_error = form_error_label (box);
   self->visit_special = check_row (box, _("Special visit"));
   gtk_box_append (GTK_BOX (box), action_button (_("_Log Visit"), "client.add-visit"));
 }
@@ -617,6 +687,7 @@ cd_client_page_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_pointer (&self->staff_ids, g_array_unref);
+  g_clear_pointer (&self->contact_ids, g_array_unref);
   g_clear_pointer (&self->undo_key, g_free);
   g_clear_pointer (&self->undo_text, g_free);
   g_clear_pointer (&self->editing_key, g_free);
@@ -652,6 +723,7 @@ cd_client_page_init (CdClientPage *self)
   self->header = header;
   self->switcher = switcher;
   self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->contact_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   self->entries = g_hash_table_new (g_str_hash, g_str_equal);
   self->stack = ADW_VIEW_STACK (adw_view_stack_new ());

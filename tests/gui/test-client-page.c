@@ -404,6 +404,122 @@ test_deleting_a_client_with_projects_is_refused (Fixture *f, gconstpointer data)
   cd_test_iterate (50);
 }
 
+/* A complaint is closed with a resolution, never without one. */
+static void
+test_feedback_closes_with_a_resolution (Fixture *f, gconstpointer data)
+{
+  CdStore *store = cd_context_get_store (f->context);
+  gint64 client = client_with_receivables (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) rows = NULL;
+  gint64 id = cd_store_feedback_add (store, client, "complaint", "2026-11-03", "展架色差明显", 0,
+                                     &error);
+  CdClientPage *page;
+  AdwMessageDialog *dialog;
+  GtkWidget *resolution;
+  GVariantIter iter;
+  GVariant *row;
+  const char *status = NULL;
+
+  g_assert_no_error (error);
+  page = cd_client_page_present (f->window, f->context, client, "feedback");
+  cd_test_iterate (50);
+  g_assert_nonnull (cd_test_find_by_label (GTK_WIDGET (page), "Close the feedback of 2026-11-03"));
+  gtk_widget_activate_action (GTK_WIDGET (page), "client.close-feedback", "(xs)", id, "展架色差明显");
+  cd_test_iterate (50);
+  dialog = open_dialog (page);
+  g_assert_nonnull (dialog);
+  if (dialog == NULL)
+    return;
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "close-feedback"));
+  g_assert_nonnull (find_text (GTK_WIDGET (dialog), "Say how it was resolved."));
+  resolution = cd_test_find_by_label (GTK_WIDGET (dialog), "Resolution");
+  g_assert_nonnull (resolution);
+  gtk_editable_set_text (GTK_EDITABLE (resolution), "重新喷绘并补发");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "close-feedback"));
+  adw_message_dialog_response (dialog, "close-feedback");
+  cd_test_iterate (50);
+  rows = cd_store_client_feedback (store, client, NULL);
+  for (g_variant_iter_init (&iter, rows); (row = g_variant_iter_next_value (&iter)); g_variant_unref (row))
+    {
+      gint64 row_id = 0;
+      g_variant_lookup (row, "id", "x", &row_id);
+      if (row_id == id)
+        g_variant_lookup (row, "status", "&s", &status);
+    }
+  g_assert_cmpstr (status, ==, "closed");
+  g_assert_null (cd_test_find_by_label (GTK_WIDGET (page), "Close the feedback of 2026-11-03"));
+  gtk_window_destroy (GTK_WINDOW (page));
+  cd_test_iterate (50);
+}
+
+/* The text of the first visible error sentence below @root, or NULL. */
+static const char *
+error_shown (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) && gtk_widget_has_css_class (root, "error")
+      && *gtk_label_get_text (GTK_LABEL (root)) != '\0')
+    return gtk_label_get_text (GTK_LABEL (root));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = error_shown (child);
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}
+
+/* A visit names the contact met and its handling status; a bad date is
+ * refused with a sentence under the form and logs nothing. */
+static void
+test_visit_form_names_the_contact_and_refuses_bad_dates (Fixture *f, gconstpointer data)
+{
+  CdStore *store = cd_context_get_store (f->context);
+  gint64 client = client_with_receivables (f), contact_id = 0, met = 0;
+  g_autoptr (GVariant) contacts = cd_store_client_contacts (store, client, NULL);
+  g_autoptr (GVariant) before = cd_store_client_visits (store, client, NULL);
+  g_autoptr (GVariant) after = NULL;
+  g_autoptr (GVariant) first = NULL;
+  g_autoptr (GVariant) newest = NULL;
+  CdClientPage *page = cd_client_page_present (f->window, f->context, client, "visits");
+  GtkWidget *page_widget = GTK_WIDGET (page);
+  const char *handling = NULL;
+
+  cd_test_iterate (50);
+  g_assert_cmpuint (n_rows (contacts), >, 0);
+  first = g_variant_get_child_value (contacts, 0);
+  g_variant_lookup (first, "id", "x", &contact_id);
+  gtk_editable_set_text (GTK_EDITABLE (cd_test_find (page_widget, ADW_TYPE_ENTRY_ROW,
+                                                     "Visit date (YYYY-MM-DD)")), "2026-02-30");
+  gtk_widget_activate_action (page_widget, "client.add-visit", NULL);
+  g_assert_nonnull (error_shown (page_widget));
+  g_test_message ("%s", error_shown (page_widget));
+  after = cd_store_client_visits (store, client, NULL);
+  g_assert_cmpuint (n_rows (after), ==, n_rows (before));
+  g_clear_pointer (&after, g_variant_unref);
+
+  gtk_editable_set_text (GTK_EDITABLE (cd_test_find (page_widget, ADW_TYPE_ENTRY_ROW,
+                                                     "Visit date (YYYY-MM-DD)")), "2026-11-20");
+  gtk_editable_set_text (GTK_EDITABLE (cd_test_find (page_widget, ADW_TYPE_ENTRY_ROW,
+                                                     "What was discussed")), "年度框架续签");
+  gtk_editable_set_text (GTK_EDITABLE (cd_test_find (page_widget, ADW_TYPE_ENTRY_ROW,
+                                                     "Handling status")), "待报价");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cd_test_find (page_widget, GTK_TYPE_DROP_DOWN,
+                                                           "Contact met")), 1);
+  gtk_widget_activate_action (page_widget, "client.add-visit", NULL);
+  g_assert_null (error_shown (page_widget));
+  after = cd_store_client_visits (store, client, NULL);
+  g_assert_cmpuint (n_rows (after), ==, n_rows (before) + 1);
+  newest = g_variant_get_child_value (after, 0);   /* newest first */
+  g_variant_lookup (newest, "contact_id", "x", &met);
+  g_variant_lookup (newest, "handling_status", "&s", &handling);
+  g_assert_cmpint (met, ==, contact_id);
+  g_assert_cmpstr (handling, ==, "待报价");
+  gtk_window_destroy (GTK_WINDOW (page));
+  cd_test_iterate (50);
+}
+
 static gboolean
 review_window_loaded (gpointer window)
 {
@@ -459,6 +575,9 @@ main (int argc, char **argv)
        test_a_hand_over_needs_a_reason);
   ADD ("/gui/client-page/an-empty-reason-saves-nothing", test_empty_reason_saves_nothing);
   ADD ("/gui/client-page/visits-to-review-this-month", test_visits_to_review_this_month);
+  ADD ("/gui/client-page/feedback-closes-with-a-resolution", test_feedback_closes_with_a_resolution);
+  ADD ("/gui/client-page/visit-form-names-the-contact-and-refuses-bad-dates",
+       test_visit_form_names_the_contact_and_refuses_bad_dates);
   ADD ("/gui/client-page/deleting-a-client-with-projects-is-refused-with-the-reason",
        test_deleting_a_client_with_projects_is_refused);
   return g_test_run ();
