@@ -98,7 +98,7 @@ add_filters (CdProjectsView *self)
    * tens of thousands of clients with projects. */
   self->client_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->client_entry, "placeholder-text", _("Client"), NULL);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->client_entry), 12);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->client_entry), 6);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->client_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Filter by client"), -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->client_entry), _("Projects of clients whose name contains this"));
