@@ -134,6 +134,10 @@ cd_deadline_notifier_check (CdDeadlineNotifier *self,
 
       if (paper->done || g_date_compare (&paper->due, &day) != 0)
         continue;
+      /* A submitted visit plan needs no reminder. */
+      if (g_str_equal (paper->code, "visit-plan")
+          && cd_store_today_plan_submitted (store, cd_context_get_current_staff (self->context), &day))
+        continue;
       /* Once per paper per day, even across restarts. */
       if (!cd_store_paper_mark_notified (store, paper->code, &day))
         continue;

@@ -380,9 +380,12 @@ covered_month (const CdPaperDue *due,
   return g_strdup_printf ("%04d-%02d", year, month);
 }
 
+/* @submitted: the paper is the visit plan and the current staff member's
+ * plan has been submitted. */
 static GtkWidget *
 make_paper_row (CdTodayView      *self,
                 const CdPaperDue *due,
+                gboolean          submitted,
                 const GDate      *today)
 {
   const Paper *paper = find_paper (due->code);
@@ -396,6 +399,16 @@ make_paper_row (CdTodayView      *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
   gtk_widget_set_name (row, due->code);
+  if (submitted)
+    {
+      /* The plan itself says it is done: nothing to mark. */
+      GtkWidget *label = gtk_label_new (_("Submitted"));
+
+      gtk_widget_add_css_class (label, "success");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      gtk_widget_add_css_class (row, "dim-label");
+      return row;
+    }
   if (due->done)
     {
       /* Translators: %s is a month-end paper such as "Visit plan" */
@@ -449,6 +462,7 @@ cd_today_view_rebuild_papers (CdTodayView *self)
   g_autofree char *month = NULL;
   g_autofree char *description = NULL;
   guint n_done = 0;
+  gboolean submitted;
   GDate today;
 
   g_return_if_fail (CD_IS_TODAY_VIEW (self));
@@ -462,17 +476,21 @@ cd_today_view_rebuild_papers (CdTodayView *self)
       adw_preferences_group_set_description (self->deadlines_group, error->message);
       return;
     }
+  /* The current staff member's submitted visit plan is the paper done. */
+  submitted = cd_store_today_plan_submitted (cd_context_get_store (self->context),
+                                             cd_context_get_current_staff (self->context), &today);
   /* Open papers first, done ones after them. */
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < due->len; i++)
       {
         CdPaperDue *paper = g_ptr_array_index (due, i);
+        gboolean plan_done = submitted && g_str_equal (paper->code, "visit-plan");
         GtkWidget *row;
 
-        if (paper->done != (pass == 1))
+        if ((paper->done || plan_done) != (pass == 1))
           continue;
-        n_done += paper->done;
-        row = make_paper_row (self, paper, &today);
+        n_done += paper->done || plan_done;
+        row = make_paper_row (self, paper, plan_done, &today);
         adw_preferences_group_add (self->deadlines_group, row);
         g_ptr_array_add (self->paper_rows, row);
       }

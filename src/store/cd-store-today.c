@@ -919,6 +919,34 @@ plan_deadline (CdStore *self, const GDate *today, CdHolidayCalendar *calendar, c
   return g_date_compare (today, &warn_from) >= 0;
 }
 
+gboolean
+cd_store_today_plan_submitted (CdStore     *self,
+                               gint64       staff_id,
+                               const GDate *today)
+{
+  g_autoptr(GVariant) plans = NULL;
+  g_autoptr(GVariant) plan = NULL;
+  const char *status = "draft";
+  GDate next;
+  char start[11];
+
+  g_return_val_if_fail (CD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  if (staff_id <= 0)
+    return FALSE;
+  next = *today;
+  g_date_set_day (&next, 1);
+  g_date_add_months (&next, 1);
+  format_day (&next, start);
+  plans = cd_store_visit_plans_list (self, CD_PLAN_PERIOD_MONTH, start, start, staff_id, NULL);
+  if (plans == NULL || g_variant_n_children (plans) == 0)
+    return FALSE;
+  plan = g_variant_get_child_value (plans, 0);
+  g_variant_lookup (plan, "status", "&s", &status);
+  return !g_str_equal (status, "draft");
+}
+
 static GVariant *
 plans_section (CdStore *self, CdTodayScope scope, gint64 staff_id, const GDate *today,
                CdHolidayCalendar *calendar, guint limit, gint64 *out_total, GError **error)

@@ -219,6 +219,11 @@ gboolean   cd_store_paper_set_done     (CdStore           *self,
                                         const char        *period,
                                         gboolean           done,
                                         GError           **error);
+/* Whether @staff_id's visit plan for the month after @today's has been
+ * submitted (or reviewed): the "visit-plan" paper is then done for them. */
+gboolean   cd_store_today_plan_submitted (CdStore         *self,
+                                          gint64           staff_id,
+                                          const GDate     *today);
 /* Records that @code was notified on @day; returns FALSE when it already
  * was that day (at most one notification per item per day). */
 gboolean   cd_store_paper_mark_notified (CdStore          *self,

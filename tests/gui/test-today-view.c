@@ -387,6 +387,47 @@ test_visit_plans_to_submit (Fixture *fixture, gconstpointer data)
   }
 }
 
+/* Once the current staff member has submitted next month's plan, the
+ * visit plan paper says so and asks for nothing. */
+static void
+test_submitted_plan_is_the_paper_done (Fixture *fixture, gconstpointer data)
+{
+  CdStore *store = cd_context_get_store (fixture->context);
+  g_autoptr(GVariant) clients = cd_store_list (store, CD_KIND_CLIENTS, NULL, NULL, 1, 0, NULL);
+  g_autoptr(GVariant) first = g_variant_get_child_value (clients, 0);
+  g_autoptr(GError) error = NULL;
+  GDate late = day (2026, 4, 23);
+  GtkWidget *paper;
+  GVariantDict fields;
+  gint64 client = 0, plan;
+
+  g_variant_lookup (first, "id", "x", &client);
+  cd_context_set_current_staff (fixture->context, 3);
+  cd_today_view_set_today (fixture->view, &late);
+  g_assert_nonnull (cd_test_find (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON, "Mark “Visit plan” done"));
+
+  plan = cd_store_visit_plan_ensure (store, 3, CD_PLAN_PERIOD_MONTH, "2026-05-01", &error);
+  g_assert_no_error (error);
+  g_variant_dict_init (&fields, NULL);
+  g_variant_dict_insert (&fields, "client_id", "x", client);
+  g_variant_dict_insert (&fields, "date", "s", "2026-05-12");
+  cd_store_visit_plan_add_entry (store, plan, g_variant_dict_end (&fields), &error);
+  g_assert_no_error (error);
+  g_assert_true (cd_store_visit_plan_submit (store, plan, &error));
+  g_assert_no_error (error);
+
+  cd_today_view_rebuild_papers (fixture->view);
+  paper = find_named (GTK_WIDGET (fixture->view), "visit-plan");
+  g_assert_nonnull (paper);
+  g_assert_null (cd_test_find (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON, "Mark “Visit plan” done"));
+  g_assert_null (cd_test_find (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON, "Mark “Visit plan” not done"));
+  g_assert_true (paper != NULL && gtk_widget_has_css_class (paper, "dim-label"));
+  /* Someone else's view still asks for it. */
+  cd_context_set_current_staff (fixture->context, 0);
+  cd_today_view_rebuild_papers (fixture->view);
+  g_assert_nonnull (cd_test_find (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON, "Mark “Visit plan” done"));
+}
+
 static void
 test_scope_needs_a_staff_member (Fixture *fixture, gconstpointer data)
 {
@@ -570,6 +611,7 @@ main (int argc, char **argv)
   ADD ("/gui/today/rows-open-their-records", test_rows_open_their_records);
   ADD ("/gui/today/meeting-without-notice-is-shown-and-opens", test_meeting_without_notice_is_shown);
   ADD ("/gui/today/visit-plans-to-submit-a-week-before-the-28th", test_visit_plans_to_submit);
+  ADD ("/gui/today/submitted-plan-is-the-paper-done", test_submitted_plan_is_the_paper_done);
   ADD ("/gui/today/scope-needs-a-staff-member", test_scope_needs_a_staff_member);
   ADD ("/gui/today/view-fits-a-laptop-window", test_view_fits_a_laptop_window);
   ADD ("/gui/today/notifications-once-a-day", test_notifications_once_a_day);

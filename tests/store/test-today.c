@@ -508,8 +508,15 @@ test_visit_plans_due (void)
   mine = plans_due (2026, 3, 25, calendar, CD_TODAY_SCOPE_MINE, 3, &n);
   g_assert_cmpstr (mine, ==, "[3:Draft with 1 planned visit, not submitted]");
 
-  g_assert_true (cd_store_visit_plan_submit (demo, plan, &error));
-  g_assert_no_error (error);
+  {
+    GDate march = day (2026, 3, 25);
+
+    g_assert_false (cd_store_today_plan_submitted (demo, 3, &march));
+    g_assert_true (cd_store_visit_plan_submit (demo, plan, &error));
+    g_assert_no_error (error);
+    g_assert_true (cd_store_today_plan_submitted (demo, 3, &march));
+    g_assert_false (cd_store_today_plan_submitted (demo, 0, &march));
+  }
   g_free (mine);
   mine = plans_due (2026, 3, 25, calendar, CD_TODAY_SCOPE_MINE, 3, &n);
   g_assert_cmpstr (mine, ==, "");
