@@ -24,6 +24,7 @@
 #include "core/cd-numbering.h"
 #include "store/cd-demo-private.h"
 #include "store/cd-demo.h"
+#include "store/cd-demo-plans.h"
 #include "store/cd-store-lock-hash.h"
 #include "store/cd-store-private.h"
 
@@ -2154,6 +2155,7 @@ fill_empty (Gen *g, CdDemoScale scale, guint32 seed)
     }
   if (!cd_store_set_bulk_mode (g->store, TRUE, g->error)
       || !generate_all (g, scale, seed)
+      || !cd_demo_plans_generate (g->store, g->today, seed, g->error)  /* plans, meetings (issue 12) */
       || !cd_store_set_bulk_mode (g->store, FALSE, g->error))
     return FALSE;
   report (g, AT_SEARCH, _("Search index"));

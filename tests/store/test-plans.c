@@ -10,7 +10,9 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "store/cd-demo.h"
 #include "store/cd-store-clients.h"
+#include "store/cd-store-meetings.h"
 #include "store/cd-store-plans.h"
 #include "store/cd-store-private.h"
 
@@ -597,6 +599,52 @@ test_migration_from_schema_4_keeps_the_data (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* The demo agency on 25 November 2026: October's plans reviewed, November's
+ * submitted, entries matched to the person's own visits, meetings with
+ * attendees, minutes and a work order each, today's daily meeting. */
+static void
+test_the_demo_has_plans_and_meetings (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) rates = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 25, 11, 2026);
+  f->store = cd_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cd_demo_generate (f->store, CD_DEMO_SMALL, 20261125, &today, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count (f, "SELECT count (*) FROM visit_plan WHERE start_date = '2026-10-01'"
+                             " AND status = 'reviewed' AND locked_hash IS NOT NULL"), >=, 5);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM visit_plan WHERE start_date = '2026-11-01'"
+                             " AND status = 'submitted'"), >=, 5);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM visit_plan_entry WHERE visit_id IS NOT NULL"), >=, 10);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM visit_plan_entry WHERE visit_id IS NULL"), >=, 5);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM visit_plan_entry e JOIN visit_plan p ON p.id = e.plan_id"
+                             " JOIN visit v ON v.id = e.visit_id WHERE v.staff_id <> p.staff_id"
+                             " OR v.client_id <> e.client_id"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM meeting WHERE kind <> 'daily'"), ==, 8);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM meeting WHERE kind = 'daily'"
+                             " AND starts_at = '2026-11-25T09:00'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM meeting m WHERE kind <> 'daily' AND NOT EXISTS"
+                             " (SELECT 1 FROM meeting_attendee a WHERE a.meeting_id = m.id)"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM meeting WHERE notice_sent_on IS NOT NULL"), >=, 4);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM work_order w JOIN meeting_action a"
+                             " ON a.work_order_id = w.id AND a.meeting_id = w.meeting_id"), >=, 3);
+  rates = cd_store_visit_plan_completion (f->store, "2026-10", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_variant_n_children (rates), >=, 5);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM visit_plan_entry e JOIN visit_plan p ON p.id = e.plan_id"
+                             " WHERE e.date >= '2026-11-26' AND p.start_date = '2026-11-01'"), >=, 5);
+  g_assert_true (cd_store_check (f->store, &problems, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    g_test_message ("%s", (char *) problems->pdata[i]);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -613,5 +661,7 @@ main (int argc, char **argv)
   ADD ("/store/plans/completion-rate-counts-matched-entries", test_completion_rate_counts_matched_entries);
   g_test_add ("/store/plans/migration-from-schema-4-keeps-the-data", Fixture, "raw", fixture_setup,
               test_migration_from_schema_4_keeps_the_data, fixture_teardown);
+  g_test_add ("/store/plans/the-demo-has-plans-and-meetings", Fixture, "raw", fixture_setup,
+              test_the_demo_has_plans_and_meetings, fixture_teardown);
   return g_test_run ();
 }
