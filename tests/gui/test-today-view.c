@@ -422,6 +422,26 @@ test_submitted_plan_is_the_paper_done (Fixture *fixture, gconstpointer data)
   g_assert_null (cd_test_find (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON, "Mark “Visit plan” done"));
   g_assert_null (cd_test_find (GTK_WIDGET (fixture->view), GTK_TYPE_BUTTON, "Mark “Visit plan” not done"));
   g_assert_true (paper != NULL && gtk_widget_has_css_class (paper, "dim-label"));
+  /* Nor does the notification on the day it is due. */
+  {
+    g_autoptr(CdDeadlineNotifier) notifier = cd_deadline_notifier_new (fixture->context, NULL);
+    g_autoptr(GPtrArray) papers = cd_store_today_papers (store, cd_context_get_calendar (fixture->context),
+                                                         &late, NULL);
+    GDate due;
+
+    g_date_clear (&due, 1);
+    for (guint i = 0; papers != NULL && i < papers->len; i++)
+      if (g_str_equal (((CdPaperDue *) g_ptr_array_index (papers, i))->code, "visit-plan"))
+        due = ((CdPaperDue *) g_ptr_array_index (papers, i))->due;
+    g_assert_true (g_date_valid (&due));
+    if (g_date_valid (&due))
+      {
+        g_assert_cmpuint (cd_deadline_notifier_check (notifier, &due), ==, 0);
+        /* Someone else is still reminded. */
+        cd_context_set_current_staff (fixture->context, 0);
+        g_assert_cmpuint (cd_deadline_notifier_check (notifier, &due), ==, 1);
+      }
+  }
   /* Someone else's view still asks for it. */
   cd_context_set_current_staff (fixture->context, 0);
   cd_today_view_rebuild_papers (fixture->view);
