@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The weekly / monthly work sheet (月、周工作表格) of one AM or AE on
  * screen: the period's projects, work orders issued / done / overdue,
- * visits and quotes sent; read on a worker thread; exported to Excel. */
+ * visits and quotes sent; for a month, also the work-order summary HR
+ * gets by the 3rd (per person: issued, done, on time, revision rounds,
+ * hours); read on a worker thread; exported to Excel. */
 #define G_LOG_DOMAIN "cd-gui"
 
 #include <glib/gi18n.h>
@@ -11,6 +13,7 @@
 #include "gui/cd-accessible.h"
 #include "gui/cd-work-sheet-dialog.h"
 #include "reports/cd-work-sheet-export.h"
+#include "store/cd-store-month-end.h"
 #include "store/cd-store-projects.h"
 
 struct _CdWorkSheetDialog
@@ -21,6 +24,7 @@ struct _CdWorkSheetDialog
   GCancellable *cancellable;
   GArray       *staff_ids;
   CdWorkSheet  *sheet;
+  GPtrArray    *hr_lines;     /* the month's HR summary, one line a person */
 
   GtkDropDown  *person_drop;
   GtkDropDown  *period_drop;
@@ -34,10 +38,53 @@ G_DEFINE_FINAL_TYPE (CdWorkSheetDialog, cd_work_sheet_dialog, ADW_TYPE_WINDOW)
 
 typedef struct
 {
-  gint64 staff_id;
-  char  *from;
-  char  *to;
+  gint64   staff_id;
+  char    *from;
+  char    *to;
+  gboolean month;
 } Query;
+
+typedef struct
+{
+  CdWorkSheet *sheet;
+  GPtrArray   *hr_lines;   /* NULL for a week */
+} Reply;
+
+static void
+reply_free (Reply *reply)
+{
+  g_clear_pointer (&reply->sheet, cd_work_sheet_free);
+  g_clear_pointer (&reply->hr_lines, g_ptr_array_unref);
+  g_free (reply);
+}
+
+static gboolean
+add_person (const CdWorkOrderPersonRow *row, gpointer user_data, GError **error)
+{
+  /* TRANSLATORS: one person's line of the monthly work-order summary for HR */
+  g_ptr_array_add (user_data, g_strdup_printf (_("%s: issued %" G_GINT64_FORMAT ", done %" G_GINT64_FORMAT
+                                                 ", on time %" G_GINT64_FORMAT ", revision rounds %"
+                                                 G_GINT64_FORMAT ", %.1f hours"),
+                                               row->name != NULL ? row->name : _("Not assigned"), row->issued,
+                                               row->done, row->on_time, row->revision_rounds,
+                                               row->spent_minutes / 60.0));
+  return TRUE;
+}
+
+static GPtrArray *
+read_hr_lines (CdStore *store, const char *from, GError **error)
+{
+  g_autofree char *month = g_strndup (from, 7);
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  CdMonthReader *reader = cd_month_reader_open (store, month, error);
+  gboolean ok;
+
+  if (reader == NULL)
+    return NULL;
+  ok = cd_month_reader_foreach_person (reader, add_person, lines, error);
+  cd_month_reader_free (reader);
+  return ok ? g_steal_pointer (&lines) : NULL;
+}
 
 static void
 query_free (Query *q)
@@ -52,12 +99,18 @@ read_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
 {
   Query *q = data;
   GError *error = NULL;
-  CdWorkSheet *sheet = cd_store_work_sheet (source, q->staff_id, q->from, q->to, NULL, &error);
+  Reply *reply = g_new0 (Reply, 1);
 
-  if (sheet == NULL)
-    g_task_return_error (task, error);
+  reply->sheet = cd_store_work_sheet (source, q->staff_id, q->from, q->to, NULL, &error);
+  if (reply->sheet != NULL && q->month)
+    reply->hr_lines = read_hr_lines (source, q->from, &error);
+  if (reply->sheet == NULL || (q->month && reply->hr_lines == NULL))
+    {
+      reply_free (reply);
+      g_task_return_error (task, error);
+    }
   else
-    g_task_return_pointer (task, sheet, (GDestroyNotify) cd_work_sheet_free);
+    g_task_return_pointer (task, reply, (GDestroyNotify) reply_free);
 }
 
 static void
@@ -138,6 +191,14 @@ show_sheet (CdWorkSheetDialog *self)
       t = g_strdup_printf ("%s  %s · %s · %s", s (row, "sent_date"), s (row, "number"), s (row, "client"), amount);
       add_line (self, t, FALSE, FALSE);
     }
+  if (self->hr_lines != NULL)
+    {
+      add_line (self, _("Work-order summary for HR"), TRUE, FALSE);
+      for (guint i = 0; i < self->hr_lines->len; i++)
+        add_line (self, g_ptr_array_index (self->hr_lines, i), FALSE, FALSE);
+      if (self->hr_lines->len == 0)
+        add_line (self, _("No work orders were issued this month."), FALSE, FALSE);
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
 }
 
@@ -145,19 +206,22 @@ static void
 on_read_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   g_autoptr (GError) error = NULL;
-  CdWorkSheet *sheet = g_task_propagate_pointer (G_TASK (result), &error);
+  Reply *reply = g_task_propagate_pointer (G_TASK (result), &error);
   CdWorkSheetDialog *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = CD_WORK_SHEET_DIALOG (data);
-  if (sheet == NULL)
+  if (reply == NULL)
     {
       gtk_label_set_text (self->summary_label, error->message);
       return;
     }
   g_clear_pointer (&self->sheet, cd_work_sheet_free);
-  self->sheet = sheet;
+  g_clear_pointer (&self->hr_lines, g_ptr_array_unref);
+  self->sheet = g_steal_pointer (&reply->sheet);
+  self->hr_lines = g_steal_pointer (&reply->hr_lines);
+  reply_free (reply);
   show_sheet (self);
 }
 
@@ -172,8 +236,8 @@ refresh (CdWorkSheetDialog *self)
     return;
   q = g_new0 (Query, 1);
   q->staff_id = g_array_index (self->staff_ids, gint64, who);
-  cd_work_sheet_period (gtk_editable_get_text (GTK_EDITABLE (self->day_entry)),
-                        gtk_drop_down_get_selected (self->period_drop) == 1, &q->from, &q->to);
+  q->month = gtk_drop_down_get_selected (self->period_drop) == 1;
+  cd_work_sheet_period (gtk_editable_get_text (GTK_EDITABLE (self->day_entry)), q->month, &q->from, &q->to);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -309,6 +373,7 @@ cd_work_sheet_dialog_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->staff_ids, g_array_unref);
   g_clear_pointer (&self->sheet, cd_work_sheet_free);
+  g_clear_pointer (&self->hr_lines, g_ptr_array_unref);
   G_OBJECT_CLASS (cd_work_sheet_dialog_parent_class)->dispose (object);
 }
 

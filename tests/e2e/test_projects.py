@@ -5,7 +5,7 @@
 # it is complete, which lets the project move on to quoting; a work order
 # to the designer with its requirements; the work order moved through
 # in progress and in review to done; and the designer's work order found,
-# done, in the month's work sheet on screen. Checked in the database too.
+# done, in the month's work sheet and its work-order summary for HR on screen. Checked in the database too.
 # Prints TAP. Run by run-projects.sh, which starts and stops the app.
 import datetime
 import sqlite3
@@ -326,7 +326,11 @@ def monthly_sheet(app, number):
           "the month's work sheet counts the work order issued and done")
     check(line is not None and DESIGNER in line.name and "Done" in line.name,
           "the work order is listed in the month's work sheet, done, with its designer")
-    if line is None or summary is None:
+    hr = walk(dialog, lambda n: n.roleName == "label" and (n.name or "").startswith(DESIGNER + ": issued"),
+              [2000])
+    check(hr is not None and "issued 1, done 1, on time 1" in hr.name,
+          "the month's work-order summary for HR counts the designer's work order done on time")
+    if line is None or summary is None or hr is None:
         dump(dialog)
     close(dialog)
 
