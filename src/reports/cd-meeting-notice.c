@@ -118,12 +118,40 @@ append_name (GString *list, const char *name)
   g_string_append (list, name);
 }
 
+/* A staff member's "title" is their role as stored: print its name. */
+static const char *
+role_label (const char *role)
+{
+  static const KindLabel roles[] = {
+    { "director", N_("Account director") },
+    { "account_manager", N_("Account manager") },
+    { "account_executive", N_("Account executive") },
+    { "creative", N_("Creative department") },
+    { "finance", N_("Finance") },
+    { "hr", N_("Human resources") },
+    { "admin", N_("Administration") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    if (g_str_equal (role, roles[i].kind))
+      return _(roles[i].label);
+  return role;
+}
+
+static const char *
+attendee_title (GVariant *attendee)
+{
+  const char *title = lookup (attendee, "title");
+
+  return g_str_equal (lookup (attendee, "kind"), "staff") ? role_label (title) : title;
+}
+
 /* "Name (title)" */
 static char *
 person (GVariant *attendee)
 {
   const char *name = lookup (attendee, "name");
-  const char *title = lookup (attendee, "title");
+  const char *title = attendee_title (attendee);
 
   if (title[0] == '\0')
     return g_strdup (name);
@@ -375,7 +403,7 @@ write_attendees (CdPdf *pdf, GVariant *attendees, const Notice *n)
 
               row[0] = g_strdup (lookup (a, "name"));
               row[1] = g_strdup (is_contact ? n->client : n->agency);
-              row[2] = g_strdup (lookup (a, "title"));
+              row[2] = g_strdup (attendee_title (a));
               row[3] = g_strdup (lookup (a, "phone"));
               g_ptr_array_add (rows, row);
             }

@@ -61,7 +61,7 @@ sample_attendees (void)
   g_variant_builder_add_value (&builder, attendee ("staff", 5, "王晓明", "客户经理", "13800001111",
                                                    "wxm@example.cn"));
   g_variant_builder_add_value (&builder, attendee ("contact", 12, "陈刚", "", "", ""));
-  g_variant_builder_add_value (&builder, attendee ("staff", 6, "李娜", "", "", ""));
+  g_variant_builder_add_value (&builder, attendee ("staff", 6, "李娜", "account_executive", "", ""));
   return g_variant_ref_sink (g_variant_builder_end (&builder));
 }
 
@@ -105,7 +105,8 @@ test_text_has_everything (void)
   g_assert_nonnull (strstr (text, "\nPlace: 徐汇区漕溪北路88号 3楼会议室\n"));
   g_assert_nonnull (strstr (text, "\nAgenda:\n1. 创意方案讲解\n2. 媒体排期\n3. 报价确认\n"));
   g_assert_nonnull (strstr (text, "\n华东日化有限公司: 张丽 (市场总监), 陈刚\n"));
-  g_assert_nonnull (strstr (text, "\n上海星河广告有限公司: 王晓明 (客户经理), 李娜\n"));
+  /* A stored role reads as its name. */
+  g_assert_nonnull (strstr (text, "\n上海星河广告有限公司: 王晓明 (客户经理), 李娜 (Account executive)\n"));
   /* The contact person is the creator, with their own phone and e-mail. */
   g_assert_nonnull (strstr (text, "\nContact: 王晓明, phone 13800001111, e-mail wxm@example.cn\n"));
   g_assert_true (g_str_has_suffix (text, "\n上海星河广告有限公司\n24 November 2026\n"));
