@@ -23,6 +23,7 @@ struct _CdClientPage
   GtkLabel        *code_error;
   GtkLabel        *contact_error;
   GtkLabel        *visit_error;
+  GtkLabel        *visit_cycle;
   GtkEditable     *visit_handling;
   GtkDropDown     *visit_contact;
   GArray          *contact_ids; /* gint64, one per visit_contact entry; [0] = 0 */

@@ -273,6 +273,29 @@ load_feedback (CdClientPage *self, GVariant *feedback)
     cd_client_page_add_text_row (self->feedback, _("No complaints or praise registered"), NULL);
 }
 
+/* "Next visit due …" from the tier's service cycle and the last visit. */
+static void
+load_visit_cycle (CdClientPage *self)
+{
+  g_autoptr (GVariant) cycle = cd_store_client_visit_cycle (cd_context_get_store (self->context),
+                                                            self->client_id, NULL);
+  const char *due = cycle != NULL ? cd_client_page_text_of (cycle, "next_visit_due") : NULL;
+  const char *last = cycle != NULL ? cd_client_page_text_of (cycle, "last_visit") : NULL;
+  const char *tier = cycle != NULL ? cd_client_page_text_of (cycle, "tier") : NULL;
+  gint64 days = 0;
+  g_autofree char *text = NULL;
+
+  if (cycle != NULL)
+    g_variant_lookup (cycle, "visit_cycle_days", "x", &days);
+  if (due == NULL || tier == NULL || days <= 0)
+    text = g_strdup (_("No service cycle: give the client a tier (A, B or C) to know when the next visit is due."));
+  else
+    /* Translators: next visit due day, last visit day, tier, days between visits */
+    text = g_strdup_printf (_("Next visit due %s (last visit %s; tier %s: a visit every %" G_GINT64_FORMAT " days)."),
+                            due, last != NULL ? last : _("none yet"), tier, days);
+  gtk_label_set_text (self->visit_cycle, text);
+}
+
 /* Reads contacts, visits, feedback, owners and the business tabs again. */
 void
 cd_client_page_load_lists (CdClientPage *self)
@@ -288,6 +311,7 @@ cd_client_page_load_lists (CdClientPage *self)
     load_visits (self, visits);
   if (feedback != NULL)
     load_feedback (self, feedback);
+  load_visit_cycle (self);
   cd_client_page_load_owners (self);
   cd_client_page_load_records (self);
 }
@@ -634,6 +658,11 @@ build_visits (CdClientPage *self)
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
+  self->visit_cycle = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->visit_cycle, 0);
+  gtk_label_set_wrap (self->visit_cycle, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->visit_cycle), "heading");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->visit_cycle));
   self->visits = GTK_LIST_BOX (cd_client_page_boxed_list ());
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->visits));
   self->visit_date = cd_client_page_entry_row (form, _("Visit date (YYYY-MM-DD)"));

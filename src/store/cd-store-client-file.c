@@ -156,6 +156,30 @@ cd_store_client_not_yet_due (CdStore *self, gint64 client_id, const char *today,
 }
 
 GVariant *
+cd_store_client_visit_cycle (CdStore *self, gint64 client_id, GError **error)
+{
+  g_autoptr (GVariant) rows = NULL;
+
+  g_return_val_if_fail (CD_IS_STORE (self), NULL);
+  rows = read_rows (self,
+                    "SELECT c.tier, t.visit_cycle_days, v.last_visit,"
+                    " date (coalesce (v.last_visit, c.created_on),"
+                    "       '+' || t.visit_cycle_days || ' days') AS next_visit_due"
+                    " FROM client c LEFT JOIN tier t ON t.code = c.tier,"
+                    " (SELECT max (date) AS last_visit FROM visit WHERE client_id = ?1) v"
+                    " WHERE c.id = ?1",
+                    client_id, NULL, error);
+  if (rows == NULL)
+    return NULL;
+  if (g_variant_n_children (rows) == 0)
+    {
+      g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND, _("There is no such client."));
+      return NULL;
+    }
+  return g_variant_get_child_value (rows, 0);
+}
+
+GVariant *
 cd_store_client_feedback (CdStore *self, gint64 client_id, GError **error)
 {
   g_return_val_if_fail (CD_IS_STORE (self), NULL);

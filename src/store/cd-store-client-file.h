@@ -42,6 +42,11 @@ gint64    cd_store_client_not_yet_due (CdStore    *self,
 GVariant *cd_store_client_feedback    (CdStore  *self,
                                        gint64    client_id,
                                        GError  **error);
+/* The client's service cycle: tier, visit_cycle_days (x), last_visit and
+ * next_visit_due (s, absent when unknown), as in the Clients list. */
+GVariant *cd_store_client_visit_cycle (CdStore  *self,
+                                       gint64    client_id,
+                                       GError  **error);
 /* Visits of @month (YYYY-MM) not reviewed yet that @reviewer may review:
  * those of the people who report to @reviewer (staff.lead_id), or, when
  * nobody does, everyone's; never @reviewer's own. At most 500, oldest

@@ -520,6 +520,42 @@ test_visit_form_names_the_contact_and_refuses_bad_dates (Fixture *f, gconstpoint
   cd_test_iterate (50);
 }
 
+/* The Visits tab says when the next visit is due, from the tier's cycle. */
+static gboolean
+shows_text_starting (GtkWidget *root, const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text_starting (child, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_visits_tab_says_when_the_next_visit_is_due (Fixture *f, gconstpointer data)
+{
+  CdStore *store = cd_context_get_store (f->context);
+  gint64 client = client_with_receivables (f);
+  g_autoptr (GVariant) cycle = NULL;
+  g_autofree char *expected = NULL;
+  const char *due = NULL;
+  CdClientPage *page;
+
+  log_visit (f, client, 1);
+  cycle = cd_store_client_visit_cycle (store, client, NULL);
+  g_assert_nonnull (cycle);
+  g_assert_true (g_variant_lookup (cycle, "next_visit_due", "&s", &due));
+  g_assert_cmpstr (due, >, "2026-11-02");   /* after the visit just logged */
+  expected = g_strdup_printf ("Next visit due %s (last visit ", due);
+  page = cd_client_page_present (f->window, f->context, client, "visits");
+  cd_test_iterate (50);
+  g_assert_true (shows_text_starting (GTK_WIDGET (page), expected));
+  gtk_window_destroy (GTK_WINDOW (page));
+  cd_test_iterate (50);
+}
+
 static gboolean
 review_window_loaded (gpointer window)
 {
@@ -576,6 +612,8 @@ main (int argc, char **argv)
   ADD ("/gui/client-page/an-empty-reason-saves-nothing", test_empty_reason_saves_nothing);
   ADD ("/gui/client-page/visits-to-review-this-month", test_visits_to_review_this_month);
   ADD ("/gui/client-page/feedback-closes-with-a-resolution", test_feedback_closes_with_a_resolution);
+  ADD ("/gui/client-page/visits-tab-says-when-the-next-visit-is-due",
+       test_visits_tab_says_when_the_next_visit_is_due);
   ADD ("/gui/client-page/visit-form-names-the-contact-and-refuses-bad-dates",
        test_visit_form_names_the_contact_and_refuses_bad_dates);
   ADD ("/gui/client-page/deleting-a-client-with-projects-is-refused-with-the-reason",
