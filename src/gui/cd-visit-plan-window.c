@@ -706,6 +706,8 @@ build_body (CdVisitPlanWindow *self,
                                    _("Add an entry for each client to visit, or let Suggest from Service Cycles "
                                      "list the clients due for a visit by their tier."));
   gtk_widget_add_css_class (self->empty, "compact");
+  /* A status page scrolls its content: in a box it needs room to show it. */
+  gtk_widget_set_size_request (self->empty, -1, 260);
   gtk_box_append (GTK_BOX (box), self->empty);
   self->entries = cd_form_boxed_list ();
   gtk_box_append (GTK_BOX (box), self->entries);

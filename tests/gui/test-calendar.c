@@ -49,6 +49,19 @@ has_label_text (GtkWidget  *root,
   return FALSE;
 }
 
+static gboolean
+has_label_prefix (GtkWidget  *root,
+                  const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_prefix (child, prefix))
+      return TRUE;
+  return FALSE;
+}
+
 static guint
 count_buttons (GtkWidget *root)
 {
@@ -228,6 +241,7 @@ typedef struct
   gint64  am_id;        /* an account manager */
   char   *am_name;
   gint64  other_id;     /* someone else */
+  gint64  director_id;
   gint64  client_id;    /* a client the account manager owns */
   char   *client_name;
 } Agency;
@@ -253,6 +267,8 @@ find_agency (CdContext *context,
     {
       g_autoptr(GVariant) row = g_variant_get_child_value (staff, i);
 
+      if (agency->director_id == 0 && g_str_equal (cd_form_text (row, "role"), "director"))
+        agency->director_id = cd_form_int (row, "id");
       if (agency->am_id == 0 && g_str_equal (cd_form_text (row, "role"), "account_manager"))
         {
           agency->am_id = cd_form_int (row, "id");
@@ -513,7 +529,60 @@ test_visit_plan_counts_a_logged_visit (void)
   g_assert_nonnull (strstr (cd_visit_plan_window_get_completion (window), "1 planned, 1 done (100%)"));
   g_assert_nonnull (cd_test_find_by_label (root, "Visited"));
 
+  /* Submitted, then reviewed by a director: the plan locks, and says so. */
   click (root, "Submit plan");
+  g_assert_false (gtk_widget_get_sensitive (cd_test_find (root, GTK_TYPE_BUTTON, "Submit plan")));
+  g_assert_cmpint (agency.director_id, >, 0);
+  cd_context_set_current_staff (context, agency.director_id);
+  click (root, "Refresh plan");
+  set_text (root, "Review comment", "Good coverage of tier A");
+  click (root, "Review plan");
+  g_assert_true (has_label_prefix (root, "Reviewed by"));
+  {
+    g_autofree char *edit = g_strdup_printf ("Edit entry for %s", agency.client_name);
+
+    g_assert_null (cd_test_find (root, GTK_TYPE_BUTTON, edit));
+  }
+  g_assert_false (gtk_widget_is_sensitive (cd_test_find (root, GTK_TYPE_BUTTON, "Add entry")));
+  cd_context_set_current_staff (context, 0);
+  agency_clear (&agency);
+  close_window (GTK_WINDOW (window));
+}
+
+static void
+test_visit_plan_takes_the_suggestions (void)
+{
+  g_autoptr(CdContext) context = cd_test_open_context (db_path);
+  CdStore *store = cd_context_get_store (context);
+  CdVisitPlanWindow *window;
+  GtkWidget *root;
+  g_autoptr(GVariant) suggested = NULL;
+  g_autoptr(GVariant) entries = NULL;
+  Agency agency;
+  gint64 plan;
+
+  find_agency (context, &agency);
+  window = cd_visit_plan_window_present (NULL, context, agency.am_id, CD_PLAN_PERIOD_MONTH, "2026-04-01");
+  root = GTK_WIDGET (window);
+  g_object_ref (window);
+  cd_test_iterate (50);
+  plan = cd_visit_plan_window_get_plan (window);
+  suggested = cd_store_visit_plan_suggest (store, plan, cd_context_get_calendar (context), NULL);
+  g_assert_nonnull (suggested);
+  g_test_message ("%" G_GSIZE_FORMAT " clients suggested", g_variant_n_children (suggested));
+  g_assert_cmpuint (g_variant_n_children (suggested), >, 0);
+  click (root, "Suggest from service cycles");
+  if (g_variant_n_children (suggested) > 0)
+    {
+      g_autoptr(GVariant) first = g_variant_get_child_value (suggested, 0);
+      g_autofree char *name = g_strdup_printf ("Add %s to the plan", cd_form_text (first, "client_name"));
+
+      g_assert_nonnull (cd_test_find (root, GTK_TYPE_BUTTON, name));
+    }
+  click (root, "Add all suggestions");
+  entries = cd_store_visit_plan_entries (store, plan, NULL);
+  g_assert_cmpuint (g_variant_n_children (entries), ==, g_variant_n_children (suggested));
+  g_assert_nonnull (strstr (cd_visit_plan_window_get_completion (window), "0 done"));
   agency_clear (&agency);
   close_window (GTK_WINDOW (window));
 }
@@ -544,7 +613,9 @@ main (int argc, char **argv)
                    test_view_shows_a_meeting_and_filters_by_person);
   g_test_add_func ("/gui/meeting/window-saves-and-makes-a-work-order",
                    test_meeting_window_saves_and_makes_a_work_order);
-  g_test_add_func ("/gui/visit-plan/counts-a-logged-visit", test_visit_plan_counts_a_logged_visit);
+  g_test_add_func ("/gui/visit-plan/counts-a-logged-visit-and-locks-when-reviewed",
+                   test_visit_plan_counts_a_logged_visit);
+  g_test_add_func ("/gui/visit-plan/takes-the-suggestions", test_visit_plan_takes_the_suggestions);
   status = g_test_run ();
   cd_test_remove_tree (db_path);
   g_free (db_path);
