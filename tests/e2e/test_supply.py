@@ -10,6 +10,7 @@
 # clientdesk-cli. Prints TAP. Run by run-supply.sh, which starts and stops
 # the app.
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -278,6 +279,23 @@ def sign(app, editor):
     check(respond(app, before, "Sign"), "signing is confirmed")
 
 
+def printed_slip(db, cli):
+    """The slip as the cashier gets it: clientdesk-cli renders the same
+    PDF as Save as PDF… in the window."""
+    number = db_value(db, "SELECT number FROM pickup_slip")
+    pdf = db + ".slip.pdf"
+    out = subprocess.run([cli, "--db", db, "render", "pickup-slip", number or "?", "-o", pdf],
+                         capture_output=True, text=True)
+    if shutil.which("pdftotext") is None:  # poppler-utils: then only that it renders
+        check(out.returncode == 0, "the signed slip prints")
+        return
+    text = ""
+    if out.returncode == 0:
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
+    check(number is not None and ITEM in text and "王伟" in text and number in text,
+          "the signed slip prints with its goods and who received them")
+
+
 def hand_over(app, db):
     """The accepted goods go to the client on a pickup slip, which is
     marked signed when the paper comes back."""
@@ -342,6 +360,7 @@ def main():
               "its notes can no longer be typed in")
 
     hand_over(app, db)
+    printed_slip(db, cli)
 
     # The database and the command line agree.
     check(db_value(db, "SELECT count(*) FROM acceptance WHERE status = 'signed'") == 2,
