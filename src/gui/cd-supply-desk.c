@@ -116,13 +116,16 @@ project_row (CdSupplyDesk *self, GVariant *project)
 static void
 on_loaded_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
-  g_autoptr (CdSupplyDesk) self = data;
+  g_autoptr (GCancellable) cancellable = data;
   g_autoptr (GError) error = NULL;
   g_autoptr (GVariant) rows = cd_store_list_finish (CD_STORE (source), result, &error);
+  CdSupplyDesk *self;
   gsize n;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* A newer search, or the page went away: these rows are stale. */
+  if (g_cancellable_is_cancelled (cancellable))
     return;
+  self = g_object_get_data (G_OBJECT (cancellable), "desk");
   cd_supply_gui_clear_list (self->projects_list);
   n = rows ? g_variant_n_children (rows) : 0;
   for (gsize i = 0; i < n; i++)
@@ -149,9 +152,11 @@ load (CdSupplyDesk *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  /* Not a reference: dispose cancels before the page goes. */
+  g_object_set_data (G_OBJECT (self->cancellable), "desk", self);
   set_loading (self, TRUE);
   cd_store_list_async (cd_context_get_store (self->context), CD_KIND_PROJECTS, NULL, self->search, 0, DESK_PAGE,
-                       self->cancellable, on_loaded_cb, g_object_ref (self));
+                       self->cancellable, on_loaded_cb, g_object_ref (self->cancellable));
 }
 
 static void
