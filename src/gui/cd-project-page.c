@@ -10,6 +10,7 @@
 
 #include "core/cd-money.h"
 #include "core/cd-states.h"
+#include "gui/cd-history-button.h"
 #include "gui/cd-paged-columns.h"
 #include "gui/cd-project-page.h"
 #include "gui/cd-work-order-dialog.h"
@@ -261,6 +262,7 @@ show_lifecycle (CdProjectPage *self)
   button = gtk_button_new_with_label (_("New Work Order…"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_new_work_order_cb), self);
   gtk_box_append (self->lifecycle_box, button);
+  gtk_box_append (self->lifecycle_box, cd_history_button_new (self->context, "project", self->project_id));
 }
 
 /* ------------------------------------------------------------------ */

@@ -9,6 +9,7 @@
 
 #include "core/cd-states.h"
 #include "gui/cd-accessible.h"
+#include "gui/cd-history-button.h"
 #include "gui/cd-work-order-dialog.h"
 #include "store/cd-store-projects.h"
 
@@ -316,6 +317,9 @@ build (CdWorkOrderDialog *self)
   gtk_widget_add_css_class (save, "suggested-action");
   g_signal_connect_swapped (save, "clicked", G_CALLBACK (on_save_clicked_cb), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+  if (self->id > 0)
+    adw_header_bar_pack_start (ADW_HEADER_BAR (header),
+                               cd_history_button_new (self->context, "work_order", self->id));
   gtk_box_append (GTK_BOX (toolbar), header);
   gtk_widget_set_margin_start (content, 18);
   gtk_widget_set_margin_end (content, 18);

@@ -240,6 +240,7 @@ def fill_brief(app, db):
             break
         time.sleep(0.5)
     check(missing is not None and "complete" in text_of(missing), "the page says the brief is complete")
+    check(find(app, named("History", *BUTTONS), 5) is not None, "the project page has a History button")
     check(click(app, "Move to Quoting"), "the project page offers Move to Quoting")
     check(wait_db(db, "SELECT status FROM project WHERE name = '%s'" % NAME, "quoting"),
           "with its brief complete, the project moves on to quoting")
