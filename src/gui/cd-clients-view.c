@@ -89,6 +89,7 @@ struct _CdClientsView
   GtkColumnViewColumn *view_columns[G_N_ELEMENTS (columns)];
   GtkWidget      *context_menu;
   gint64          menu_client;
+  gboolean        warm_pending;  /* read the search text again when idle */
 };
 
 G_DEFINE_FINAL_TYPE (CdClientsView, cd_clients_view, GTK_TYPE_WIDGET)
@@ -332,6 +333,13 @@ update_state (CdClientsView *self)
     return;  /* still being built, or already taken apart */
   narrowed = has_filters (self) || cd_paged_model_get_search (self->model) != NULL;
   state = describe_filters (self);
+  if (self->warm_pending && !cd_paged_model_get_loading (self->model)
+      && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->warm_pending = FALSE;
+      cd_store_client_search_warm_async (cd_context_get_store (self->context), self->cancellable,
+                                         NULL, NULL);
+    }
 
   gtk_label_set_text (self->filter_state, state);
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button), narrowed);
@@ -900,6 +908,10 @@ cd_clients_view_reload (CdClientsView *self)
 {
   g_return_if_fail (CD_IS_CLIENTS_VIEW (self));
   cd_paged_model_reload (self->model);
+  /* The search text changed with the data: read it again once the list is
+   * read (both need the store), while the user looks at it, rather than on
+   * the next keystroke. */
+  self->warm_pending = TRUE;
 }
 
 /* Returns: (transfer full): the keys of the columns shown, in order */
