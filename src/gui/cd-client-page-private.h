@@ -37,7 +37,7 @@ struct _CdClientPage
   GtkListBox      *feedback;
   GtkListBox      *history;
   GtkLabel        *status_label;
-  GtkEditable     *contact_name, *contact_phone, *contact_title;
+  GtkEditable     *contact_name, *contact_phone, *contact_title, *contact_email, *contact_wechat;
   GtkCheckButton  *contact_decision, *contact_primary, *contact_emergency;
   GtkEditable     *visit_date, *visit_topic, *visit_opinions, *visit_needs, *visit_next;
   GtkDropDown     *visit_mode;

@@ -196,7 +196,7 @@ load_contacts (CdClientPage *self, GVariant *contacts)
   for (g_variant_iter_init (&iter, contacts); (row = g_variant_iter_next_value (&iter)); g_variant_unref (row))
     {
       const char *parts[] = {
-        text_or_empty (row, "title"), text_or_empty (row, "phone"),
+        text_or_empty (row, "title"), text_or_empty (row, "phone"), text_or_empty (row, "email"),
         flag (row, "is_primary") ? _("primary contact") : "",
         flag (row, "is_decision_maker") ? _("decision maker") : "",
         flag (row, "is_emergency") ? _("emergency contact") : "", NULL,
@@ -498,6 +498,8 @@ add_contact (GtkWidget *widget, const char *name, GVariant *parameter)
   g_variant_dict_insert (&dict, "name", "s", gtk_editable_get_text (self->contact_name));
   g_variant_dict_insert (&dict, "phone", "s", gtk_editable_get_text (self->contact_phone));
   g_variant_dict_insert (&dict, "title", "s", gtk_editable_get_text (self->contact_title));
+  g_variant_dict_insert (&dict, "email", "s", gtk_editable_get_text (self->contact_email));
+  g_variant_dict_insert (&dict, "wechat", "s", gtk_editable_get_text (self->contact_wechat));
   g_variant_dict_insert (&dict, "is_decision_maker", "b", gtk_check_button_get_active (self->contact_decision));
   g_variant_dict_insert (&dict, "is_primary", "b", gtk_check_button_get_active (self->contact_primary));
   g_variant_dict_insert (&dict, "is_emergency", "b", gtk_check_button_get_active (self->contact_emergency));
@@ -511,6 +513,8 @@ add_contact (GtkWidget *widget, const char *name, GVariant *parameter)
   gtk_editable_set_text (self->contact_name, "");
   gtk_editable_set_text (self->contact_phone, "");
   gtk_editable_set_text (self->contact_title, "");
+  gtk_editable_set_text (self->contact_email, "");
+  gtk_editable_set_text (self->contact_wechat, "");
   cd_client_page_load_lists (self);
   cd_client_page_toast (self, _("Contact added."));
 }
@@ -639,6 +643,8 @@ build_contacts (CdClientPage *self)
   self->contact_name = cd_client_page_entry_row (form, _("Contact name"));
   self->contact_title = cd_client_page_entry_row (form, _("Job title"));
   self->contact_phone = cd_client_page_entry_row (form, _("Phone"));
+  self->contact_email = cd_client_page_entry_row (form, _("Email"));
+  self->contact_wechat = cd_client_page_entry_row (form, _("WeChat"));
   gtk_box_append (GTK_BOX (box), form);
   self->contact_error = form_error_label (box);
   self->contact_decision = check_row (flags, _("Decision maker"));

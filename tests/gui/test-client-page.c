@@ -556,6 +556,44 @@ test_visits_tab_says_when_the_next_visit_is_due (Fixture *f, gconstpointer data)
   cd_test_iterate (50);
 }
 
+/* A contact keeps its e-mail and WeChat; one without a name is refused
+ * with a sentence under the form. */
+static void
+test_contact_form_keeps_email_and_wechat (Fixture *f, gconstpointer data)
+{
+  CdStore *store = cd_context_get_store (f->context);
+  gint64 client = client_with_receivables (f);
+  g_autoptr (GVariant) before = cd_store_client_contacts (store, client, NULL);
+  g_autoptr (GVariant) after = NULL;
+  CdClientPage *page = cd_client_page_present (f->window, f->context, client, "contacts");
+  GtkWidget *w = GTK_WIDGET (page);
+  GVariantIter iter;
+  GVariant *row;
+  gboolean found = FALSE;
+
+  cd_test_iterate (50);
+  gtk_widget_activate_action (w, "client.add-contact", NULL);
+  g_assert_nonnull (error_shown (w));
+  gtk_editable_set_text (GTK_EDITABLE (cd_test_find (w, ADW_TYPE_ENTRY_ROW, "Contact name")), "林晓");
+  gtk_editable_set_text (GTK_EDITABLE (cd_test_find (w, ADW_TYPE_ENTRY_ROW, "Email")),
+                         "linxiao@example.cn");
+  gtk_editable_set_text (GTK_EDITABLE (cd_test_find (w, ADW_TYPE_ENTRY_ROW, "WeChat")), "linxiao_sh");
+  gtk_widget_activate_action (w, "client.add-contact", NULL);
+  g_assert_null (error_shown (w));
+  after = cd_store_client_contacts (store, client, NULL);
+  g_assert_cmpuint (n_rows (after), ==, n_rows (before) + 1);
+  for (g_variant_iter_init (&iter, after); (row = g_variant_iter_next_value (&iter)); g_variant_unref (row))
+    {
+      const char *email = NULL, *wechat = NULL;
+      if (g_variant_lookup (row, "email", "&s", &email) && g_variant_lookup (row, "wechat", "&s", &wechat)
+          && g_strcmp0 (email, "linxiao@example.cn") == 0 && g_strcmp0 (wechat, "linxiao_sh") == 0)
+        found = TRUE;
+    }
+  g_assert_true (found);
+  gtk_window_destroy (GTK_WINDOW (page));
+  cd_test_iterate (50);
+}
+
 static gboolean
 review_window_loaded (gpointer window)
 {
@@ -612,6 +650,7 @@ main (int argc, char **argv)
   ADD ("/gui/client-page/an-empty-reason-saves-nothing", test_empty_reason_saves_nothing);
   ADD ("/gui/client-page/visits-to-review-this-month", test_visits_to_review_this_month);
   ADD ("/gui/client-page/feedback-closes-with-a-resolution", test_feedback_closes_with_a_resolution);
+  ADD ("/gui/client-page/contact-form-keeps-email-and-wechat", test_contact_form_keeps_email_and_wechat);
   ADD ("/gui/client-page/visits-tab-says-when-the-next-visit-is-due",
        test_visits_tab_says_when_the_next_visit_is_due);
   ADD ("/gui/client-page/visit-form-names-the-contact-and-refuses-bad-dates",
