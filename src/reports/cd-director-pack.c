@@ -16,6 +16,7 @@
 #include "reports/cd-chart-export.h"
 #include "reports/cd-director-pack.h"
 #include "reports/cd-insight-chart.h"
+#include "reports/cd-xlsx.h"
 #include "store/cd-store-plans.h"
 
 #define MONEY_FORMAT "¥#,##0.00"
@@ -326,7 +327,7 @@ cd_director_pack_write (CdChart * const *charts, guint n_charts, GVariant *plan_
   if (plan_completion != NULL)
     write_plan_sheet (&pack, plan_completion, taken);
 
-  rc = workbook_close (pack.workbook);
+  rc = cd_xlsx_close_quietly (pack.workbook);
   if (rc != LXW_NO_ERROR)
     {
       g_set_error (error, CD_CHART_ERROR, CD_CHART_ERROR_IO, _("Cannot write “%s”: %s."), path,
