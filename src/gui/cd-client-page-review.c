@@ -270,7 +270,8 @@ cd_client_page_load_owners (CdClientPage *self)
                             am_name != NULL ? am_name : _("nobody"),
                             ae_name != NULL ? ae_name : _("nobody"));
   gtk_label_set_text (self->owners, owners);
-  if (staff != NULL)
+  /* Once: reading the lists again must not undo a choice being made. */
+  if (staff != NULL && self->staff_ids->len == 0)
     load_staff_choices (self, staff);
   if (history != NULL)
     load_history (self, history);
