@@ -339,6 +339,102 @@ on_brief_save_cb (CdProjectPage *self)
   load (self);
 }
 
+/* Reference files are kept in the database with the brief; a file this
+ * large is refused with a sentence instead. */
+#define MAX_ATTACHMENT (20 * 1024 * 1024)
+
+typedef struct
+{
+  CdProjectPage *page;
+  gint64         project_id;
+  char          *name;
+} Attaching;
+
+static void
+attaching_free (Attaching *a)
+{
+  g_object_unref (a->page);
+  g_free (a->name);
+  g_free (a);
+}
+
+static void
+on_attachment_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Attaching *a = user_data;
+  CdProjectPage *self = a->page;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+
+  if (bytes != NULL && g_bytes_get_size (bytes) > MAX_ATTACHMENT)
+    g_set_error_literal (&error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID,
+                         _("The file is larger than 20 MB: attach a smaller copy or a link."));
+  if (bytes != NULL && error == NULL)
+    cd_store_brief_attach (cd_context_get_store (self->context), a->project_id, a->name, bytes, &error);
+  if (self->project_id == a->project_id && self->brief_error != NULL)
+    {
+      if (error != NULL)
+        gtk_label_set_text (self->brief_error, error->message);
+      else
+        load (self);
+    }
+  attaching_free (a);
+}
+
+static void
+on_attach_response_cb (GtkNativeDialog *chooser, int response, CdProjectPage *self)
+{
+  g_autoptr (GFile) file = response == GTK_RESPONSE_ACCEPT
+                           ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+
+  if (file != NULL)
+    {
+      Attaching *a = g_new0 (Attaching, 1);
+
+      a->page = g_object_ref (self);
+      a->project_id = self->project_id;
+      a->name = g_file_get_basename (file);
+      g_file_load_bytes_async (file, NULL, on_attachment_loaded_cb, a);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_attach_clicked_cb (CdProjectPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Attach a Reference File"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_attach_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static GtkWidget *
+brief_buttons (CdProjectPage *self, gint64 n_attachments)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *save = gtk_button_new_with_label (_("Save Brief"));
+  GtkWidget *attach = gtk_button_new_with_label (_("Attach Reference File…"));
+  g_autofree char *count = g_strdup_printf (g_dngettext (NULL, "%" G_GINT64_FORMAT " reference file",
+                                                         "%" G_GINT64_FORMAT " reference files", n_attachments),
+                                            n_attachments);
+  GtkWidget *label = gtk_label_new (count);
+
+  g_signal_connect_swapped (save, "clicked", G_CALLBACK (on_brief_save_cb), self);
+  g_signal_connect_swapped (attach, "clicked", G_CALLBACK (on_attach_clicked_cb), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (attach), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Attach a reference file to the brief"), -1);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reference files"), -1);
+  gtk_box_append (GTK_BOX (box), save);
+  gtk_box_append (GTK_BOX (box), attach);
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
 static char *
 budget_text (gint64 fen)
 {
@@ -350,7 +446,6 @@ add_brief (CdProjectPage *self)
 {
   CdBrief *brief = self->sheet->brief;
   GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *save = gtk_button_new_with_label (_("Save Brief"));
   g_autofree char *missing = cd_brief_describe_missing (brief);
   g_autofree char *missing_text = NULL;
   g_autofree char *min = budget_text (brief->budget_min_fen);
@@ -381,9 +476,7 @@ add_brief (CdProjectPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->brief_error), "error");
   gtk_label_set_xalign (self->brief_error, 0);
   gtk_box_append (self->sections_box, GTK_WIDGET (self->brief_error));
-  gtk_widget_set_halign (save, GTK_ALIGN_START);
-  g_signal_connect_swapped (save, "clicked", G_CALLBACK (on_brief_save_cb), self);
-  gtk_box_append (self->sections_box, save);
+  gtk_box_append (self->sections_box, brief_buttons (self, brief->n_attachments));
 }
 
 /* ------------------------------------------------------------------ */

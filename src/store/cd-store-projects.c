@@ -397,7 +397,9 @@ load_brief (CdStore *self, gint64 project_id, GError **error)
   stmt = cd_store_prepare (self, "SELECT background, objectives, audience, deliverables, channels,"
                                  " budget_min_fen, budget_max_fen, event_date, launch_date, mandatory,"
                                  " approvals, (SELECT count(*) FROM attachment WHERE owner_table = 'brief'"
-                                 " AND owner_id = ?1) FROM brief WHERE project_id = ?1", error);
+                                 " AND owner_id = ?1)"
+                                 /* A file may be attached before any field is saved. */
+                                 " FROM (SELECT ?1 AS id) p LEFT JOIN brief b ON b.project_id = p.id", error);
   if (stmt == NULL)
     {
       cd_brief_free (brief);

@@ -137,6 +137,19 @@ test_worksheet_shows_known_numbers (Fixture *f, gconstpointer data)
   g_assert_true (cd_project_page_get_worksheet (page)->below_min);
   warning = cd_test_find (GTK_WIDGET (page), GTK_TYPE_BOX, "Margin warning");
   g_assert_true (warning && gtk_widget_get_visible (warning));
+  /* Reference files of the brief: a button to attach one, and their count. */
+  g_assert_nonnull (cd_test_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, "Attach a reference file to the brief"));
+  {
+    GtkWidget *count = cd_test_find (GTK_WIDGET (page), GTK_TYPE_LABEL, "Reference files");
+    g_autoptr (GBytes) bytes = g_bytes_new_static ("ref", 3);
+
+    g_assert_cmpstr (count ? gtk_label_get_text (GTK_LABEL (count)) : NULL, ==, "0 reference files");
+    g_assert_true (cd_store_brief_attach (cd_context_get_store (f->context), 1, "参考图.png", bytes, NULL));
+    cd_project_page_set_project (page, 1);
+    g_assert_true (cd_test_wait (page_loaded, page, 5000));
+    count = cd_test_find (GTK_WIDGET (page), GTK_TYPE_LABEL, "Reference files");
+    g_assert_cmpstr (count ? gtk_label_get_text (GTK_LABEL (count)) : NULL, ==, "1 reference file");
+  }
   /* The brief was never filled in: the form names what is missing. */
   {
     GtkWidget *missing = cd_test_find (GTK_WIDGET (page), GTK_TYPE_LABEL, "Missing brief fields");
