@@ -112,9 +112,17 @@ check_input (const MeetingInput *in, gboolean create, const char *old_starts, GE
 /* The client and project must exist; a project given alone brings its
  * client, and a project of another client is refused. */
 static gboolean
-resolve_parties (CdStore *self, MeetingInput *in, gint64 old_client, GError **error)
+resolve_parties (CdStore *self, MeetingInput *in, gint64 old_client, gint64 old_project, GError **error)
 {
   gint64 client = in->client_id >= 0 ? in->client_id : old_client;
+  gint64 project = in->project_id >= 0 ? in->project_id : old_project;
+
+  /* A meeting about a project is with that project's client. */
+  if (in->client_id == 0 && project > 0)
+    return cd_meet_invalid (error, _("Client"), _("a meeting about a project is with the project's client."));
+  if (in->project_id < 0 && old_project > 0 && in->client_id > 0
+      && cd_meet_int_for (self, "SELECT client_id FROM project WHERE id = ?1", old_project, 0) != in->client_id)
+    return cd_meet_invalid (error, _("Client"), _("the meeting's project belongs to another client."));
 
   if (in->client_id > 0
       && cd_meet_int_for (self, "SELECT id FROM client WHERE id = ?1", in->client_id, 0) == 0)
@@ -218,7 +226,7 @@ cd_store_meeting_create (CdStore *self, GVariant *fields, GError **error)
   read_input (fields, &in);
   if (!check_input (&in, TRUE, NULL, error) || !cd_store_begin (self, error))
     return 0;
-  ok = resolve_parties (self, &in, 0, error)
+  ok = resolve_parties (self, &in, 0, 0, error)
        && check_one_daily (self, in.kind, in.starts_at, 0, error)
        && (id = insert_meeting (self, &in, error)) > 0;
   return cd_docs_finish (self, ok, error) ? id : 0;
@@ -323,7 +331,9 @@ cd_store_meeting_update (CdStore *self, gint64 meeting_id, GVariant *fields, GEr
         }
     }
   ok = check_input (&in, FALSE, old_starts, error)
-       && resolve_parties (self, &in, old_client, error)
+       && resolve_parties (self, &in, old_client,
+                           cd_meet_int_for (self, "SELECT coalesce (project_id, 0) FROM meeting WHERE id = ?1",
+                                            meeting_id, 0), error)
        && check_one_daily (self, in.kind != NULL ? in.kind : old_kind,
                            in.starts_at != NULL ? in.starts_at : old_starts, meeting_id, error)
        && apply_update (self, meeting_id, &in, error);

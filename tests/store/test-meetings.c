@@ -186,6 +186,30 @@ test_a_meeting_gets_a_number_and_its_fields (Fixture *f, gconstpointer data)
   g_assert_cmpstr ((s = lookup_s (row, "title")), ==, "发布会提案");
   g_clear_pointer (&s, g_free);
   g_assert_cmpstr ((s = lookup_s (row, "ends_at")), ==, "2026-04-08T15:30");
+  g_clear_pointer (&s, g_free);
+
+  /* The client of a meeting about a project stays the project's. */
+  {
+    GVariantDict dict;
+
+    g_variant_dict_init (&dict, NULL);
+    g_variant_dict_insert (&dict, "client_id", "x", (gint64) 0);
+    g_assert_false (cd_store_meeting_update (f->store, id, g_variant_dict_end (&dict), &error));
+    g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_variant_dict_init (&dict, NULL);
+    g_variant_dict_insert (&dict, "client_id", "x", (gint64) 2);
+    g_assert_false (cd_store_meeting_update (f->store, id, g_variant_dict_end (&dict), &error));
+    g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    /* Both moved together is fine. */
+    g_variant_dict_init (&dict, NULL);
+    g_variant_dict_insert (&dict, "client_id", "x", (gint64) 2);
+    g_variant_dict_insert (&dict, "project_id", "x", (gint64) 2);
+    g_assert_true (cd_store_meeting_update (f->store, id, g_variant_dict_end (&dict), &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (count (f, "SELECT client_id FROM meeting WHERE number = 'MT202604-0001'"), ==, 2);
 }
 
 static void
