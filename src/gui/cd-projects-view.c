@@ -6,6 +6,7 @@
 #define G_LOG_DOMAIN "cd-gui"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "core/cd-states.h"
 #include "gui/cd-accessible.h"
@@ -184,6 +185,20 @@ find_client (CdProjectsView *self, const char *text, GError **error)
   return id;
 }
 
+static void new_project_dialog (CdProjectsView *self, const char *name, const char *client, const char *due,
+                                const char *field, const char *message);
+
+/* Which field of the New Project dialog a refusal is about. */
+static const char *
+field_of (const char *message)
+{
+  if (g_str_has_prefix (message, _("The project name")))
+    return "name";
+  if (strstr (message, _("The due date")) != NULL)
+    return "due";
+  return "client";
+}
+
 static void
 on_new_response_cb (AdwMessageDialog *dialog, const char *response, CdProjectsView *self)
 {
@@ -201,12 +216,10 @@ on_new_response_cb (AdwMessageDialog *dialog, const char *response, CdProjectsVi
   project->client_id = find_client (self, gtk_editable_get_text (client), &error);
   if (project->client_id == 0 || !cd_store_project_save (cd_context_get_store (self->context), project, &error))
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *failed = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                  _("The project was not created"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (failed));
+      /* Nothing was saved: the same form again, the reason under its field. */
+      new_project_dialog (self, gtk_editable_get_text (name), gtk_editable_get_text (client),
+                          gtk_editable_get_text (due), project->client_id == 0 ? "client" : field_of (error->message),
+                          error->message);
       return;
     }
   cd_paged_model_reload (self->model);
@@ -214,33 +227,57 @@ on_new_response_cb (AdwMessageDialog *dialog, const char *response, CdProjectsVi
 }
 
 static GtkWidget *
-labelled_entry (GtkWidget *box, const char *label, const char *hint)
+labelled_entry (GtkWidget *box, const char *label, const char *hint, const char *text, const char *error)
 {
   GtkWidget *entry = gtk_entry_new ();
 
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), hint ? hint : label);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_box_append (GTK_BOX (box), entry);
+  if (error != NULL)
+    {
+      GtkWidget *why = gtk_label_new (error);
+
+      gtk_label_set_wrap (GTK_LABEL (why), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (why), 0);
+      gtk_widget_add_css_class (why, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_box_append (GTK_BOX (box), why);
+    }
   return entry;
 }
 
 static void
-new_action (GtkWidget *widget, const char *action, GVariant *param)
+new_project_dialog (CdProjectsView *self, const char *name, const char *client, const char *due,
+                    const char *field, const char *message)
 {
-  CdProjectsView *self = CD_PROJECTS_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("New Project"),
                                               _("The project starts in Brief: fill in the brief on its page."));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-  g_object_set_data (G_OBJECT (dialog), "name", labelled_entry (box, _("Project name"), NULL));
-  g_object_set_data (G_OBJECT (dialog), "client", labelled_entry (box, _("Client"), _("Client (part of the name)")));
-  g_object_set_data (G_OBJECT (dialog), "due", labelled_entry (box, _("Due date"), _("Due date (YYYY-MM-DD)")));
+#define ERROR_FOR(f) (g_strcmp0 (field, (f)) == 0 ? message : NULL)
+  g_object_set_data (G_OBJECT (dialog), "name",
+                     labelled_entry (box, _("Project name"), NULL, name, ERROR_FOR ("name")));
+  g_object_set_data (G_OBJECT (dialog), "client",
+                     labelled_entry (box, _("Client"), _("Client (part of the name)"), client, ERROR_FOR ("client")));
+  g_object_set_data (G_OBJECT (dialog), "due",
+                     labelled_entry (box, _("Due date"), _("Due date (YYYY-MM-DD)"), due, ERROR_FOR ("due")));
+#undef ERROR_FOR
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "create", _("C_reate"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
   g_signal_connect (dialog, "response", G_CALLBACK (on_new_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_action (GtkWidget *widget, const char *action, GVariant *param)
+{
+  new_project_dialog (CD_PROJECTS_VIEW (widget), NULL, NULL, NULL, NULL, NULL);
 }
 
 /* ------------------------------------------------------------------ */

@@ -219,8 +219,19 @@ def new_project(app, db):
     if dialog is None:
         return None
     check(set_field(dialog, "Project name", NAME) and set_field(dialog, "Client", CLIENT)
-          and set_field(dialog, "Due date", "2026-12-20"), "the project's name, client and due date are typed")
+          and set_field(dialog, "Due date", "2026-02-30"), "the project's name, client and due date are typed")
+    before = toplevels(app)
     click(dialog, "Create")
+    again = new_toplevel(app, before)
+    why = again and find(again, lambda n: n.roleName == "label" and "due date" in (n.name or ""), 5)
+    check(why is not None and db_value(db, "SELECT count(*) FROM project") == 0,
+          "an impossible due date is refused with a sentence under the field, and nothing is saved")
+    if again is None:
+        return None
+    field = find(again, lambda n: n.name == "Project name" and editable(n))
+    check(field is not None and text_of(field) == NAME, "the form comes back with what was typed")
+    set_field(again, "Due date", "2026-12-20")
+    click(again, "Create")
     ok = wait_db(db, "SELECT count(*) FROM project WHERE name = '%s' AND status = 'brief'" % NAME, 1)
     check(ok, "the project is created in Brief")
     return db_value(db, "SELECT number FROM project WHERE name = ?", NAME)
