@@ -355,45 +355,22 @@ on_daily_clicked_cb (CdCalendarView *self)
   load (self);
 }
 
-typedef struct
-{
-  CdCalendarView *self;
-  gint64          staff_id;
-  char           *from, *to, *name;
-} ExportData;
-
-static void
-export_data_free (ExportData *data)
-{
-  g_object_unref (data->self);
-  g_free (data->from);
-  g_free (data->to);
-  g_free (data->name);
-  g_free (data);
-}
-
 /* A week is a few dozen events: read and written on the UI thread. */
 static void
 on_export_file_chosen_cb (GFile    *file,
                           gpointer  user_data)
 {
-  ExportData *data = user_data;
-  CdCalendarView *self = data->self;
+  g_autoptr(CdCalendarView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) events = NULL;
   g_autofree char *path = NULL;
 
-  if (file != NULL)
-    {
-      path = g_file_get_path (file);
-      events = cd_store_calendar_events (cd_context_get_store (self->context), data->from, data->to,
-                                         data->staff_id, &error);
-      if (events == NULL || !cd_calendar_export_write (events, data->name, path, &error))
-        toast (self, error->message);
-      else
-        toast (self, _("Week saved as an iCalendar file."));
-    }
-  export_data_free (data);
+  if (file == NULL)
+    return;
+  path = g_file_get_path (file);
+  if (!cd_calendar_view_export_week (self, path, &error))
+    toast (self, error->message);
+  else
+    toast (self, _("Week saved as an iCalendar file."));
 }
 
 static char *
@@ -407,27 +384,32 @@ person_name (CdCalendarView *self)
   return g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (model), selected));
 }
 
+/* The Monday of the week on screen (or holding the month's day shown). */
+static void
+week_of (CdCalendarView *self,
+         GDate          *first,
+         GDate          *last)
+{
+  cd_calendar_grid_get_date (self->grid, first);
+  g_date_subtract_days (first, g_date_get_weekday (first) - G_DATE_MONDAY);
+  *last = *first;
+  g_date_add_days (last, 6);
+}
+
 static void
 on_export_clicked_cb (CdCalendarView *self)
 {
-  ExportData *data = g_new0 (ExportData, 1);
   g_autofree char *person = person_name (self);
+  g_autofree char *monday = NULL;
   g_autofree char *file_name = NULL;
   GDate first, last;
 
-  cd_calendar_grid_get_date (self->grid, &first);
-  g_date_subtract_days (&first, g_date_get_weekday (&first) - G_DATE_MONDAY);
-  last = first;
-  g_date_add_days (&last, 6);
-  data->self = g_object_ref (self);
-  data->staff_id = cd_calendar_view_get_person (self);
-  data->from = cd_calendar_iso (&first);
-  data->to = cd_calendar_iso (&last);
-  /* TRANSLATORS: the exported calendar's name: a person, the week's Monday */
-  data->name = g_strdup_printf (_("%s, week of %s"), person, data->from);
-  file_name = g_strdup_printf ("%s %s.ics", person, data->from);
+  week_of (self, &first, &last);
+  monday = cd_calendar_iso (&first);
+  file_name = g_strdup_printf ("%s %s.ics", person, monday);
   cd_choose_file (GTK_WINDOW (parent_widget (self)), GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Week"),
-                  _("_Save"), _("iCalendar files"), "*.ics", file_name, on_export_file_chosen_cb, data);
+                  _("_Save"), _("iCalendar files"), "*.ics", file_name, on_export_file_chosen_cb,
+                  g_object_ref (self));
 }
 
 static void
@@ -586,4 +568,37 @@ cd_calendar_view_get_grid (CdCalendarView *self)
 {
   g_return_val_if_fail (CD_IS_CALENDAR_VIEW (self), NULL);
   return self->grid;
+}
+
+/**
+ * cd_calendar_view_export_week:
+ *
+ * Writes the chosen person's week (the one holding the day shown) to @path
+ * as an iCalendar file.
+ */
+gboolean
+cd_calendar_view_export_week (CdCalendarView *self,
+                              const char     *path,
+                              GError        **error)
+{
+  g_autoptr(GVariant) events = NULL;
+  g_autofree char *person = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *name = NULL;
+  GDate first, last;
+
+  g_return_val_if_fail (CD_IS_CALENDAR_VIEW (self), FALSE);
+
+  week_of (self, &first, &last);
+  from = cd_calendar_iso (&first);
+  to = cd_calendar_iso (&last);
+  events = cd_store_calendar_events (cd_context_get_store (self->context), from, to,
+                                     cd_calendar_view_get_person (self), error);
+  if (events == NULL)
+    return FALSE;
+  person = person_name (self);
+  /* TRANSLATORS: the exported calendar's name: a person, the week's Monday */
+  name = g_strdup_printf (_("%s, week of %s"), person, from);
+  return cd_calendar_export_write (events, name, path, error);
 }

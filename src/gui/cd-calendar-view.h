@@ -26,5 +26,8 @@ gint64          cd_calendar_view_get_person (CdCalendarView *self);
 void            cd_calendar_view_refresh    (CdCalendarView *self);
 gboolean        cd_calendar_view_get_loading (CdCalendarView *self);
 CdCalendarGrid *cd_calendar_view_get_grid   (CdCalendarView *self);
+gboolean        cd_calendar_view_export_week (CdCalendarView *self,
+                                             const char     *path,
+                                             GError        **error);
 
 G_END_DECLS

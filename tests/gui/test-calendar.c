@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "gui-test-util.h"
 #include "gui/cd-calendar-forms.h"
 #include "gui/cd-calendar-grid.h"
@@ -390,6 +392,26 @@ test_view_shows_a_meeting_and_filters_by_person (void)
   g_assert_true (cd_test_wait (view_settled, view, 20000));
   g_assert_null (cd_test_find (cd_calendar_grid_get_day (grid, &today), GTK_TYPE_BUTTON,
                                "Meeting 09:30: Spring campaign review"));
+
+  /* The attendee's week as iCalendar holds the meeting, at its hour. */
+  cd_calendar_view_set_person (view, agency.am_id);
+  cd_test_iterate (20);
+  g_assert_true (cd_test_wait (view_settled, view, 20000));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *dir = g_path_get_dirname (db_path);
+    g_autofree char *ics = g_build_filename (dir, "week.ics", NULL);
+    g_autofree char *text = NULL;
+
+    g_assert_true (cd_calendar_view_export_week (view, ics, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));
+    g_assert_nonnull (text);
+    g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR\r\n"));
+    g_assert_nonnull (strstr (text, "SUMMARY:Spring campaign review"));
+    g_assert_nonnull (strstr (text, "T093000"));
+    g_unlink (ics);
+  }
 
   unlabelled = cd_test_unlabelled (GTK_WIDGET (view));
   for (guint i = 0; i < unlabelled->len; i++)
