@@ -11,7 +11,9 @@
  *
  * What each chart counts:
  * - revenue: contracted = amount of contracts by signing month (every
- *   status but draft); collected = payments by payment date.
+ *   status but draft), plus each signed amendment's change in its own
+ *   signing month: what an increase adds, minus what a reduction takes
+ *   off; collected = payments by payment date.
  * - pipeline: quotes (documents, all versions together) by the month their
  *   first version was sent; accepted = those with an accepted version;
  *   conversion = accepted / sent.
@@ -26,7 +28,9 @@
  *   (issued, in progress, in review), per assignee.
  * - client-growth: clients created (created_on) and lost (lost_on) by month.
  * - receivables-aging: what is unpaid of installments already due, as of
- *   min (today, end of period), by days past due: 0–30, 31–60, 61–90, 90+.
+ *   min (today, end of period), by days past due: 0–30, 31–60, 61–90, 90+;
+ *   what signed reductions take off an installment is not unpaid
+ *   (CD_DOCS_REDUCED_CTE, whose ?9 is bound to the same "as of" day).
  */
 #define G_LOG_DOMAIN "cd-store"
 
@@ -36,9 +40,16 @@
 
 #include "core/cd-states.h"
 #include "store/cd-store-insights.h"
-#include "store/cd-store-private.h"
+#include "store/cd-store-docs-private.h"
 
 #define AM_FILTER(col) " AND (?3 IS NULL OR " col " = ?3)"
+
+/* What contract row k adds to "contracted": a contract its amount, an
+ * amendment with installments what it adds, one without (a reduction, or
+ * terms only at 0) minus what it takes off (see cd-store-contracts.h). */
+#define CONTRACTED_FEN                                                         \
+  "CASE WHEN k.amends_id IS NULL OR EXISTS (SELECT 1 FROM installment x"       \
+  " WHERE x.contract_id = k.id) THEN k.amount_fen ELSE -k.amount_fen END"
 
 static const char *const insight_names[CD_N_INSIGHTS] = {
   "revenue", "pipeline", "projects-by-status", "supplier-spend",
@@ -264,6 +275,9 @@ run (CdStore *store, const char *sql, const Period *period, gint64 extra_int, Ro
     sqlite3_bind_int64 (stmt, 4, extra_int);
   else if (n >= 4)
     sqlite3_bind_text (stmt, 4, period->as_of, -1, SQLITE_TRANSIENT);
+  /* ?9 is the day of CD_DOCS_REDUCED_CTE: reductions as of the same day. */
+  if (n >= 9)
+    sqlite3_bind_text (stmt, 9, period->as_of, -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     func (stmt, data);
@@ -359,7 +373,7 @@ query_revenue (CdStore *store, const Period *period, GError **error)
   table_add_column (table, _("Contracted"), CD_INSIGHT_VALUE_FEN, FALSE);
   table_add_column (table, _("Collected"), CD_INSIGHT_VALUE_FEN, FALSE);
   if (!run_months (store,
-                   "SELECT substr (k.signed_date, 1, 7), sum (k.amount_fen)"
+                   "SELECT substr (k.signed_date, 1, 7), sum (" CONTRACTED_FEN ")"
                    " FROM contract k JOIN project p ON p.id = k.project_id"
                    " WHERE k.status <> 'draft' AND k.signed_date >= ?1 AND k.signed_date < ?2"
                    AM_FILTER ("p.am_id") " GROUP BY 1",
@@ -632,15 +646,17 @@ query_receivables (CdStore *store, const Period *period, GError **error)
   table_add_column (table, _("Installments"), CD_INSIGHT_VALUE_COUNT, TRUE);
   sink = (KeySink) { table, 2 };
   if (!run (store,
+            CD_DOCS_REDUCED_CTE
             "SELECT CAST (CASE WHEN age <= 30 THEN 0 WHEN age <= 60 THEN 1"
             "  WHEN age <= 90 THEN 2 ELSE 3 END AS TEXT), sum (open), count (*) FROM"
             " (SELECT CAST (julianday (?4) - julianday (i.due_date) AS INTEGER) AS age,"
-            "   i.amount_fen - coalesce (y.fen, 0) AS open"
+            "   i.amount_fen - coalesce (y.fen, 0) - coalesce (d.fen, 0) AS open"
             "  FROM installment i JOIN contract k ON k.id = i.contract_id"
             "  JOIN project p ON p.id = k.project_id"
             /* Payments summed in one pass, not once per installment. */
             "  LEFT JOIN (SELECT installment_id, sum (amount_fen) AS fen FROM payment"
             "    WHERE date <= ?4 GROUP BY installment_id) y ON y.installment_id = i.id"
+            "  LEFT JOIN reduced d ON d.installment_id = i.id"
             "  WHERE k.status IN ('signed', 'executing', 'completed') AND k.signed_date <= ?4"
             "  AND i.due_date <= ?4" AM_FILTER ("p.am_id") ")"
             " WHERE open > 0 GROUP BY 1",

@@ -8,7 +8,7 @@
 #include <time.h>
 
 #include "store/cd-store-overview.h"
-#include "store/cd-store-private.h"
+#include "store/cd-store-docs-private.h"
 
 #define OPEN_WORK_ORDER "('issued', 'in_progress', 'in_review')"
 #define BILLED_CONTRACT "('signed', 'executing', 'completed')"
@@ -22,31 +22,45 @@ static const char overdue_sql[] =
   " WHERE w.status IN " OPEN_WORK_ORDER " AND w.due_date < ?1"
   " ORDER BY w.due_date, w.id LIMIT ?2";
 
+/* What is still owed per installment as of ?1: payments dated by then and,
+ * through CD_DOCS_REDUCED_CTE (?9 bound to the same day), what the
+ * reductions signed by then take off it, as cd_store_receivables () counts. */
 static const char receivables_sql[] =
+  CD_DOCS_REDUCED_CTE
   "SELECT id, number, client, label, status, due_date, days_overdue, amount_fen,"
-  " received_fen, amount_fen - received_fen AS outstanding_fen FROM ("
+  " received_fen, reduced_fen, amount_fen - received_fen - reduced_fen AS outstanding_fen FROM ("
   "  SELECT i.id, k.number, c.name AS client, i.label, i.due_date, i.amount_fen,"
   "  CASE WHEN i.due_date < ?1 THEN 'overdue' ELSE 'not_due' END AS status,"
   "  max (0, CAST (julianday (?1) - julianday (i.due_date) AS INTEGER)) AS days_overdue,"
   "  (SELECT coalesce (sum (y.amount_fen), 0) FROM payment y"
-  "    WHERE y.installment_id = i.id) AS received_fen"
+  "    WHERE y.installment_id = i.id AND y.date <= ?1) AS received_fen,"
+  "  coalesce (d.fen, 0) AS reduced_fen"
   "  FROM installment i JOIN contract k ON k.id = i.contract_id"
   "  JOIN client c ON c.id = k.client_id"
+  "  LEFT JOIN reduced d ON d.installment_id = i.id"
   "  WHERE k.status IN " BILLED_CONTRACT ")"
-  " WHERE amount_fen > received_fen"
+  " WHERE amount_fen > received_fen + reduced_fen"
   " ORDER BY due_date, id LIMIT ?2";
+
+/* The signed change a contract row brings to what was contracted: a
+ * contract its amount; an amendment with installments what it adds; one
+ * without (a reduction, or terms only at 0) minus what it takes off. Each
+ * amendment holds only its change (cd-store-contracts.h), so all count. */
+#define CONTRACTED_FEN(k)                                                      \
+  "CASE WHEN " k ".amends_id IS NULL OR EXISTS (SELECT 1 FROM installment x"   \
+  " WHERE x.contract_id = " k ".id) THEN " k ".amount_fen ELSE -" k ".amount_fen END"
 
 /* ?1 first month "YYYY-MM", ?3 its first day, ?4 the first day after the
  * last month. Grouped sums joined to a generated list of the twelve months,
- * so that a month without business still shows, as zero. Amendments are
- * left out: their amounts restate a contract already counted. */
+ * so that a month without business still shows, as zero. Contracts count in
+ * the month they were signed, amendments in theirs, a reduction negative. */
 static const char revenue_sql[] =
   "WITH RECURSIVE months (m, i) AS ("
   "  SELECT ?1, 1"
   "  UNION ALL SELECT strftime ('%Y-%m', m || '-01', '+1 month'), i + 1 FROM months WHERE i < 12),"
   " signed (m, s) AS ("
-  "  SELECT substr (signed_date, 1, 7), sum (amount_fen) FROM contract"
-  "  WHERE signed_date >= ?3 AND signed_date < ?4 AND status <> 'draft' AND amends_id IS NULL"
+  "  SELECT substr (k.signed_date, 1, 7), sum (" CONTRACTED_FEN ("k") ") FROM contract k"
+  "  WHERE k.signed_date >= ?3 AND k.signed_date < ?4 AND k.status <> 'draft'"
   "  GROUP BY 1),"
   " paid (m, s) AS ("
   "  SELECT substr (date, 1, 7), sum (amount_fen) FROM payment"
@@ -143,6 +157,9 @@ run_overview (CdStore     *self,
     {
       iso = iso_day (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day));
       sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
+      /* Reductions (CD_DOCS_REDUCED_CTE) as of the same day. */
+      if (sqlite3_bind_parameter_count (stmt) >= 9)
+        sqlite3_bind_text (stmt, 9, iso, -1, SQLITE_TRANSIENT);
     }
   sqlite3_bind_int64 (stmt, 2, limit == 0 ? -1 : (gint64) limit);
 
