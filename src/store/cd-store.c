@@ -579,10 +579,37 @@ entity_label (const char *entity)
     { "contract", N_("a signed contract") },
     { "acceptance", N_("a signed acceptance") },
     { "visit", N_("a reviewed visit record") },
+    { "visit_plan", N_("a reviewed visit plan") },
     { "audit_log", N_("an entry of the audit log") },
   };
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_str_equal (labels[i].entity, entity))
+      return _(labels[i].label);
+  return entity;
+}
+
+/* The record a refused status change was about, as the sentence names it:
+ * the triggers only know the table. */
+static const char *
+state_entity_label (const char *entity)
+{
+  static const struct { const char *entity; const char *label; } labels[] = {
+    { "acceptance", N_("delivery acceptance") },
+    { "client", N_("client") },
+    { "contract", N_("contract") },
+    { "feedback", N_("complaint or praise") },
+    { "project", N_("project") },
+    { "quote", N_("quote") },
+    { "supplier", N_("supplier") },
+    { "supplier_order", N_("supplier order") },
+    { "visit", N_("visit record") },
+    { "visit_plan", N_("visit plan") },
+    { "work_order", N_("work order") },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_has_prefix (entity, labels[i].entity)
+        && !g_ascii_isalnum (entity[strlen (labels[i].entity)])
+        && entity[strlen (labels[i].entity)] != '_')
       return _(labels[i].label);
   return entity;
 }
@@ -603,8 +630,9 @@ cd_store_set_error (CdStore *self, GError **error, int rc, const char *doing)
                  entity_label (p + strlen ("clientdesk:locked:")));
   else if ((p = strstr (message, "clientdesk:state:")) != NULL)
     g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_STATE,
+                 /* Translators: %s is the kind of record, e.g. "work order" */
                  _("That status change is not allowed for a %s."),
-                 p + strlen ("clientdesk:state:"));
+                 state_entity_label (p + strlen ("clientdesk:state:")));
   else if ((rc & 0xff) == SQLITE_CONSTRAINT)
     g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID,
                  _("The change breaks a rule of the database (%s) and was not saved."), message);
