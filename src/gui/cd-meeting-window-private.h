@@ -34,6 +34,7 @@ struct _CdMeetingWindow
   GtkEditable     *place;
   GtkTextBuffer   *agenda;
   GtkWidget       *attendees_group;
+  GtkWidget       *save_first;
   GtkWidget       *attendees;
   GtkDropDown     *contact_choice;
   GtkDropDown     *staff_choice;

@@ -320,6 +320,7 @@ update_sensitivity (CdMeetingWindow *self)
 {
   gboolean saved = self->meeting_id > 0;
 
+  gtk_widget_set_visible (self->save_first, !saved);
   gtk_widget_set_sensitive (self->attendees_group, saved);
   gtk_widget_set_sensitive (self->actions_group, saved);
   gtk_widget_set_sensitive (self->notice_group, saved);
@@ -495,7 +496,12 @@ build_details (CdMeetingWindow *self)
                  G_CALLBACK (on_add_staff_clicked_cb), self);
     gtk_box_append (GTK_BOX (self->attendees_group), add);
   }
-  gtk_widget_set_tooltip_text (self->attendees_group, _("Save the meeting first, then add its attendees"));
+  self->save_first = gtk_label_new (_("Save the meeting first; then add its attendees here, and its minutes and "
+                                      "notice on the other pages."));
+  gtk_label_set_wrap (GTK_LABEL (self->save_first), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->save_first), 0.0);
+  gtk_widget_add_css_class (self->save_first, "dim-label");
+  gtk_box_append (GTK_BOX (box), self->save_first);
   gtk_box_append (GTK_BOX (box), self->attendees_group);
 }
 
