@@ -148,8 +148,24 @@ show_completion (CdVisitPlanWindow *self)
     toast (self, error->message);
 }
 
+/* The submission deadline, moved past weekends and holidays (遇节假日顺延). */
 static char *
-describe_status (GVariant *plan)
+due_day (CdVisitPlanWindow *self,
+         GVariant          *plan)
+{
+  CdHolidayCalendar *calendar = cd_context_get_calendar (self->context);
+  const char *due = cd_form_text (plan, "due");
+  GDate date;
+
+  if (calendar == NULL || !cd_calendar_parse_iso (due, &date))
+    return g_strdup (due);
+  cd_deadline_next_working_day (calendar, &date);
+  return cd_calendar_iso (&date);
+}
+
+static char *
+describe_status (CdVisitPlanWindow *self,
+                 GVariant          *plan)
 {
   const char *status = cd_form_text (plan, "status");
 
@@ -168,8 +184,12 @@ describe_status (GVariant *plan)
     return g_strdup_printf (_("Submitted on %s, waiting for the supervisor’s review. Entries can still be "
                               "changed until then."),
                             cd_form_text (plan, "submitted_at"));
-  /* TRANSLATORS: %s is the submission deadline */
-  return g_strdup_printf (_("Draft. Submit it by %s."), cd_form_text (plan, "due"));
+  {
+    g_autofree char *due = due_day (self, plan);
+
+    /* TRANSLATORS: %s is the submission deadline */
+    return g_strdup_printf (_("Draft. Submit it by %s."), due);
+  }
 }
 
 static void
@@ -178,7 +198,7 @@ apply_status (CdVisitPlanWindow *self,
 {
   const char *status = cd_form_text (plan, "status");
   gboolean locked = g_str_equal (status, "reviewed");
-  g_autofree char *text = describe_status (plan);
+  g_autofree char *text = describe_status (self, plan);
   g_autofree char *title = NULL;
 
   gtk_label_set_label (self->status, text);

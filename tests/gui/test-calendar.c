@@ -581,6 +581,10 @@ test_visit_plan_counts_a_logged_visit (void)
   g_assert_nonnull (strstr (cd_visit_plan_window_get_completion (window), expect));
   g_assert_nonnull (cd_test_find_by_label (root, "Visited"));
 
+  /* Due the 28th of the month before: Saturday 28 February 2026 is a
+   * make-up working day, so the deadline stays. */
+  g_assert_true (has_label_prefix (root, "Draft. Submit it by 2026-02-28."));
+
   /* Submitted, then reviewed by a director: the plan locks, and says so. */
   click (root, "Submit plan");
   g_assert_false (gtk_widget_get_sensitive (cd_test_find (root, GTK_TYPE_BUTTON, "Submit plan")));
