@@ -37,6 +37,10 @@ struct _CdProjectPage
   GHashTable   *brief_entries;   /* key → GtkEditable */
   GtkLabel     *missing_label;
   GtkLabel     *brief_error;
+  GtkDropDown  *ae_drop;
+  GArray       *ae_ids;          /* gint64, index 0: none */
+  GtkEntry     *margin_entry;
+  GtkLabel     *settings_error;
 };
 
 G_DEFINE_FINAL_TYPE (CdProjectPage, cd_project_page, ADW_TYPE_BIN)
@@ -263,6 +267,119 @@ show_lifecycle (CdProjectPage *self)
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_new_work_order_cb), self);
   gtk_box_append (self->lifecycle_box, button);
   gtk_box_append (self->lifecycle_box, cd_history_button_new (self->context, "project", self->project_id));
+}
+
+/* ------------------------------------------------------------------ */
+/* AE and minimum margin                                              */
+
+/* "25" or "25.5" (per cent) → basis points; FALSE for anything else. */
+static gboolean
+parse_percent (const char *text, int *out_bp)
+{
+  char *end = NULL;
+  double value;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  value = g_ascii_strtod (text, &end);
+  while (end != NULL && g_ascii_isspace (*end))
+    end++;
+  if (end == text || end == NULL || (*end != '\0' && !(end[0] == '%' && end[1] == '\0'))
+      || !(value >= 0 && value <= 100))
+    return FALSE;
+  *out_bp = (int) (value * 100 + 0.5);
+  return TRUE;
+}
+
+static void
+on_settings_save_cb (CdProjectPage *self)
+{
+  CdStore *store = cd_context_get_store (self->context);
+  g_autoptr (CdProject) project = cd_store_project_get (store, self->project_id, NULL);
+  g_autoptr (GError) error = NULL;
+  guint ae = gtk_drop_down_get_selected (self->ae_drop);
+  int bp = 0;
+
+  if (project == NULL)
+    return;
+  if (!parse_percent (gtk_editable_get_text (GTK_EDITABLE (self->margin_entry)), &bp))
+    {
+      gtk_label_set_text (self->settings_error,
+                          _("Type the minimum margin as a percentage between 0 and 100, such as 20 or 22.5."));
+      return;
+    }
+  project->min_margin_bp = bp;
+  project->ae_id = ae < self->ae_ids->len ? g_array_index (self->ae_ids, gint64, ae) : 0;
+  if (!cd_store_project_save (store, project, &error))
+    {
+      gtk_label_set_text (self->settings_error, error->message);
+      return;
+    }
+  load (self);
+}
+
+/* The account executive working on the project and the margin under which
+ * the worksheet warns (the default comes from Preferences). */
+static void
+add_settings (CdProjectPage *self)
+{
+  CdProject *p = self->sheet->project;
+  g_autoptr (GVariant) staff = cd_store_staff_for (cd_context_get_store (self->context), TRUE, NULL);
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *margin = g_strdup_printf ("%.2f", p->min_margin_bp / 100.0);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *save = gtk_button_new_with_label (_("Save"));
+  GtkWidget *caption;
+  GVariantIter iter;
+  GVariant *row;
+  gint64 none = 0;
+
+  g_clear_pointer (&self->ae_ids, g_array_unref);
+  self->ae_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (self->ae_ids, none);
+  gtk_string_list_append (names, _("No AE"));
+  if (staff != NULL)
+    for (g_variant_iter_init (&iter, staff); (row = g_variant_iter_next_value (&iter)); g_variant_unref (row))
+      {
+        gint64 id = 0;
+        const char *name = "";
+
+        g_variant_lookup (row, "id", "x", &id);
+        g_variant_lookup (row, "name", "&s", &name);
+        g_array_append_val (self->ae_ids, id);
+        gtk_string_list_append (names, name);
+      }
+  self->ae_drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
+  for (guint i = 0; i < self->ae_ids->len; i++)
+    if (g_array_index (self->ae_ids, gint64, i) == p->ae_id)
+      gtk_drop_down_set_selected (self->ae_drop, i);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->ae_drop), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Account executive"), -1);
+  self->margin_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_editable_set_text (GTK_EDITABLE (self->margin_entry), margin);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->margin_entry), 7);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->margin_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Minimum margin (%)"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (save), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Save the AE and minimum margin"), -1);
+  g_signal_connect_swapped (save, "clicked", G_CALLBACK (on_settings_save_cb), self);
+  g_signal_connect_swapped (self->margin_entry, "activate", G_CALLBACK (on_settings_save_cb), self);
+  caption = gtk_label_new (_("AE"));
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->ae_drop));
+  caption = gtk_label_new (_("Minimum margin (%)"));
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_widget_set_margin_start (caption, 12);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->margin_entry));
+  gtk_box_append (GTK_BOX (box), save);
+  gtk_box_append (self->sections_box, box);
+  self->settings_error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->settings_error, 0);
+  gtk_label_set_wrap (self->settings_error, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->settings_error), "error");
+  gtk_box_append (self->sections_box, GTK_WIDGET (self->settings_error));
 }
 
 /* ------------------------------------------------------------------ */
@@ -599,6 +716,7 @@ show_sheet (CdProjectPage *self)
   show_figures (self);
   show_lifecycle (self);
   clear_box (GTK_WIDGET (self->sections_box));
+  add_settings (self);
   add_brief (self);
   show_tables (self);
 }
@@ -654,6 +772,7 @@ cd_project_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->sheet, cd_worksheet_free);
   g_clear_pointer (&self->brief_entries, g_hash_table_unref);
+  g_clear_pointer (&self->ae_ids, g_array_unref);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (cd_project_page_parent_class)->dispose (object);
 }

@@ -203,6 +203,44 @@ test_work_orders_view_marks_overdue (Fixture *f, gconstpointer data)
   }
 }
 
+/* The AM sets the project's minimum margin on its page: a percentage that
+ * is not one is refused beside the field, a valid one moves the warning. */
+static void
+test_minimum_margin_is_set_on_the_page (Fixture *f, gconstpointer data)
+{
+  CdProjectsView *view = cd_projects_view_new (f->context);
+  CdProjectPage *page = cd_projects_view_get_page (view);
+  GtkWidget *entry, *save, *warning;
+
+  gtk_window_set_child (f->window, GTK_WIDGET (view));
+  gtk_window_present (f->window);
+  cd_projects_view_show_project (view, 1);
+  g_assert_true (cd_test_wait (page_loaded, page, 5000));
+  g_assert_false (cd_project_page_get_worksheet (page)->below_min);
+  entry = cd_test_find (GTK_WIDGET (page), GTK_TYPE_ENTRY, "Minimum margin (%)");
+  save = cd_test_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, "Save the AE and minimum margin");
+  g_assert_nonnull (entry);
+  g_assert_nonnull (save);
+  g_assert_nonnull (cd_test_find (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, "Account executive"));
+  if (entry == NULL || save == NULL)
+    return;
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "20.00");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "abc");
+  g_signal_emit_by_name (save, "clicked");
+  g_assert_cmpint (cd_store_query_int (cd_context_get_store (f->context),
+                                       "SELECT min_margin_bp FROM project WHERE id = 1", NULL), ==, 2000);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "25");
+  g_signal_emit_by_name (save, "clicked");
+  g_assert_true (cd_test_wait (page_loaded, page, 5000));
+  g_assert_cmpint (cd_store_query_int (cd_context_get_store (f->context),
+                                       "SELECT min_margin_bp FROM project WHERE id = 1", NULL), ==, 2500);
+  g_assert_true (cd_project_page_get_worksheet (page)->below_min);
+  warning = cd_test_find (GTK_WIDGET (page), GTK_TYPE_BOX, "Margin warning");
+  g_assert_true (warning && gtk_widget_get_visible (warning));
+}
+
 static gboolean
 is_idle_model (gpointer data)
 {
@@ -265,6 +303,8 @@ main (int argc, char **argv)
     return 0;
   g_test_add ("/gui/projects/worksheet-shows-the-numbers-of-a-known-project", Fixture, NULL, fixture_setup,
               test_worksheet_shows_known_numbers, fixture_teardown);
+  g_test_add ("/gui/projects/minimum-margin-is-set-on-the-page", Fixture, NULL, fixture_setup,
+              test_minimum_margin_is_set_on_the_page, fixture_teardown);
   g_test_add ("/gui/projects/list-filters-by-a-part-of-the-client-name", Fixture, NULL, fixture_setup,
               test_project_list_filters_by_client, fixture_teardown);
   g_test_add ("/gui/work-orders/view-lists-every-work-order-and-marks-the-overdue", Fixture, NULL, fixture_setup,
