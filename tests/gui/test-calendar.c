@@ -490,6 +490,33 @@ test_meeting_window_saves_and_makes_a_work_order (void)
   g_assert_cmpint (cd_form_int (meeting, "client_id"), ==, client_id);
   g_assert_cmpint (cd_form_int (meeting, "project_id"), >, 0);
 
+  /* A staff attendee, the notice as text and its sent date. */
+  click (root, "Add staff member");
+  {
+    g_autoptr(GVariant) attendees = cd_store_meeting_attendees (store, id, NULL);
+    g_autoptr(GVariant) sent = NULL;
+    GtkWidget *notice;
+
+    g_assert_cmpuint (g_variant_n_children (attendees), ==, 1);
+    click (root, "Notice text");
+    notice = cd_test_find (root, GTK_TYPE_TEXT_VIEW, "Notice text");
+    g_assert_nonnull (notice);
+    if (notice != NULL)
+      {
+        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (notice));
+        GtkTextIter start, end;
+        g_autofree char *text = NULL;
+
+        gtk_text_buffer_get_bounds (buffer, &start, &end);
+        text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+        g_assert_nonnull (strstr (text, "Proposal rehearsal"));
+        g_assert_nonnull (strstr (text, "Meeting room 2"));
+      }
+    click (root, "Mark notice sent");
+    sent = cd_store_meeting_get (store, id, NULL);
+    g_assert_cmpstr (cd_form_text (sent, "notice_sent_on"), !=, "");
+  }
+
   set_text (root, "New action item", "Revise the key visual");
   owner = cd_test_find (root, GTK_TYPE_DROP_DOWN, "Owner");
   g_assert_nonnull (owner);
