@@ -29,6 +29,8 @@ struct _CdProjectsView
   GtkBox          *page_box;
   GtkButton       *back_button;
   GtkColumnView   *column_view;
+  AdwStatusPage   *empty_page;
+  GtkWidget       *list_scroller;
   GtkToggleButton *week_toggle;
   GtkToggleButton *overdue_toggle;
   GtkDropDown     *status_drop;
@@ -129,6 +131,24 @@ build_filters (CdProjectsView *self)
   if (gtk_toggle_button_get_active (self->overdue_toggle))
     g_variant_dict_insert (&dict, "overdue", "b", TRUE);
   return g_variant_dict_end (&dict);
+}
+
+/* An empty list says why: no project yet, or none that the filters let
+ * through. */
+static void
+update_empty (CdProjectsView *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0
+                   && !cd_paged_model_get_loading (self->model);
+  GVariant *filters = cd_paged_model_get_filters (self->model);
+  gboolean narrowed = cd_paged_model_get_search (self->model) != NULL
+                      || (filters != NULL && g_variant_n_children (filters) > 0);
+
+  adw_status_page_set_description (self->empty_page,
+                                   narrowed ? _("No project matches the search and filters.")
+                                            : _("Start one with New Project; it begins with the client’s brief."));
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), empty);
+  gtk_widget_set_visible (self->list_scroller, !empty);
 }
 
 static void
@@ -304,6 +324,9 @@ setup (CdProjectsView *self)
   g_signal_connect_swapped (self->ae_drop, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->week_toggle, "toggled", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->client_entry, "search-changed", G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
+  update_empty (self);
   g_signal_connect_swapped (self->overdue_toggle, "toggled", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_activate_cb), self);
   g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (on_back_clicked_cb), self);
@@ -315,6 +338,9 @@ cd_projects_view_dispose (GObject *object)
 {
   CdProjectsView *self = CD_PROJECTS_VIEW (object);
 
+  /* The column view keeps the model through its selection a while longer. */
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
   g_clear_object (&self->context);
   g_clear_pointer (&self->staff_ids, g_array_unref);
@@ -330,6 +356,8 @@ cd_projects_view_class_init (CdProjectsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/ClientDesk/ui/cd-projects-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CdProjectsView, stack);
   gtk_widget_class_bind_template_child (widget_class, CdProjectsView, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, CdProjectsView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CdProjectsView, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, CdProjectsView, page_box);
   gtk_widget_class_bind_template_child (widget_class, CdProjectsView, back_button);
   gtk_widget_class_bind_template_child (widget_class, CdProjectsView, column_view);
