@@ -309,6 +309,7 @@ static const struct
   { "win.show-view::suppliers-deliveries", { "<Control>6", NULL } },
   { "win.show-view::finance", { "<Control>7", NULL } },
   { "win.show-view::insights", { "<Control>8", NULL } },
+  { "win.show-view::calendar", { "<Control>9", NULL } },
 };
 
 static void
