@@ -6,6 +6,7 @@
 
 #include "core/cd-money.h"
 #include "gui/cd-finance-view.h"
+#include "gui/cd-payment-receivables-window.h"
 #include "gui/cd-supplier-payment-window.h"
 #include "gui/cd-supplier-statement-window.h"
 #include "reports/cd-supplier-sheet.h"
@@ -587,6 +588,17 @@ supplier_statement_action (GtkWidget *widget, const char *action_name, GVariant 
     gtk_window_present (cd_supplier_statement_window_new (self->context, parent_window (self)));
 }
 
+/* Receivables live beside the month-end papers because finance chases
+ * them at the same time; the window reads its figures off the UI thread. */
+static void
+aged_receivables_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CdFinanceView *self = CD_FINANCE_VIEW (widget);
+
+  if (self->context != NULL)
+    cd_payment_receivables_window_present (widget, self->context);
+}
+
 static void
 cd_finance_view_class_init (CdFinanceViewClass *klass)
 {
@@ -628,6 +640,8 @@ cd_finance_view_class_init (CdFinanceViewClass *klass)
   gtk_widget_class_install_action (widget_class, "finance.record-payment", NULL, record_payment_action);
   gtk_widget_class_install_action (widget_class, "finance.supplier-statement", NULL,
                                    supplier_statement_action);
+  gtk_widget_class_install_action (widget_class, "finance.aged-receivables", NULL,
+                                   aged_receivables_action);
 }
 
 static void

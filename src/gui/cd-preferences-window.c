@@ -8,9 +8,11 @@
 
 #include "core/cd-numbering.h"
 #include "gui/cd-accessible.h"
+#include "gui/cd-contract-template-window.h"
 #include "gui/cd-deadline-prefs.h"
 #include "gui/cd-supply-checklists.h"
 #include "gui/cd-preferences-window.h"
+#include "gui/cd-quote-catalogue-window.h"
 #include "gui/cd-tasks.h"
 #include "store/cd-store-overview.h"
 
@@ -588,6 +590,27 @@ cd_preferences_window_get_property (GObject    *object,
     }
 }
 
+/* Preferences is modal: what it opens is modal over it, so that it stays
+ * in front and answers input until closed. */
+static void
+catalogue_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CdPreferencesWindow *self = CD_PREFERENCES_WINDOW (widget);
+
+  if (self->context != NULL)
+    gtk_window_set_modal (GTK_WINDOW (cd_quote_catalogue_window_present (widget, self->context)), TRUE);
+}
+
+static void
+contract_template_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CdPreferencesWindow *self = CD_PREFERENCES_WINDOW (widget);
+
+  if (self->context != NULL)
+    gtk_window_set_modal (GTK_WINDOW (cd_contract_template_window_present (widget, self->context)),
+                          TRUE);
+}
+
 static void
 cd_preferences_window_class_init (CdPreferencesWindowClass *klass)
 {
@@ -629,6 +652,9 @@ cd_preferences_window_class_init (CdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_logo_clear_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_staff_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_import_clicked_cb);
+  gtk_widget_class_install_action (widget_class, "preferences.catalogue", NULL, catalogue_action);
+  gtk_widget_class_install_action (widget_class, "preferences.contract-template", NULL,
+                                   contract_template_action);
 }
 
 static void

@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "gui/cd-contract-template-window.h"
 #include "gui/cd-preferences-window.h"
+#include "gui/cd-quote-catalogue-window.h"
 
 typedef struct
 {
@@ -223,6 +225,75 @@ test_current_staff_member_is_remembered (Fixture       *fixture,
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 2);
 }
 
+/* Returns: (transfer none) (nullable): the row under @root whose title is
+ * @title; a preferences row is named for assistive technology by its title. */
+static GtkWidget *
+find_row (GtkWidget *root, const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Activates the row titled @label and returns the window of @type it
+ * opened, if any (the caller destroys it). */
+static GtkWindow *
+open_from_row (Fixture *fixture, const char *label, GType type)
+{
+  GtkWidget *row = find_row (GTK_WIDGET (fixture->window), label);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_test_message ("looking for the row “%s”", label);
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  if (row == NULL || !gtk_widget_activate (row))
+    return NULL;
+  cd_test_iterate (50);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+/* The catalogue and the contract template open from the Documents page,
+ * modal over Preferences (which is modal itself). */
+static void
+test_catalogue_and_template_open_from_documents (Fixture       *fixture,
+                                                 gconstpointer  data)
+{
+  const struct { const char *label; GType type; } rows[] = {
+    { "Catalogue of Standard Items…", CD_TYPE_QUOTE_CATALOGUE_WINDOW },
+    { "Contract Template…", CD_TYPE_CONTRACT_TEMPLATE_WINDOW },
+  };
+
+  open_window (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      GtkWindow *window = open_from_row (fixture, rows[i].label, rows[i].type);
+
+      g_test_message ("opening %s", rows[i].label);
+      g_assert_nonnull (window);
+      if (window == NULL)
+        continue;
+      g_assert_true (gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window));
+      g_assert_true (gtk_window_get_modal (window));
+      gtk_window_destroy (window);
+      cd_test_iterate (20);
+    }
+}
+
 static void
 test_every_control_has_an_accessible_name (Fixture       *fixture,
                                            gconstpointer  data)
@@ -255,6 +326,8 @@ main (int argc, char **argv)
   ADD ("/gui/preferences/tax-rate-is-saved-in-basis-points", test_tax_rate_is_saved_in_basis_points);
   ADD ("/gui/preferences/calendar-row-says-which-years-are-known", test_calendar_row_says_which_years_are_known);
   ADD ("/gui/preferences/current-staff-member-is-remembered", test_current_staff_member_is_remembered);
+  ADD ("/gui/preferences/catalogue-and-template-open-from-documents",
+       test_catalogue_and_template_open_from_documents);
   ADD ("/gui/preferences/every-control-has-an-accessible-name", test_every_control_has_an_accessible_name);
 #undef ADD
 

@@ -9,6 +9,7 @@
 #include "gui/cd-finance-view.h"
 #include "gui/cd-insights-view.h"
 #include "gui/cd-list-view.h"
+#include "gui/cd-payment-receivables-window.h"
 #include "gui/cd-quote-editor.h"
 #include "gui/cd-row.h"
 #include "gui/cd-section-view.h"
@@ -200,6 +201,48 @@ test_finance_opens_on_month_end (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (cd_test_find (GTK_WIDGET (section), GTK_TYPE_WIDGET, "Month end"));
 }
 
+/* Returns: (transfer none) (nullable): the row under @root whose title is
+ * @title; a preferences row is named for assistive technology by its title. */
+static GtkWidget *
+find_row (GtkWidget *root, const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The aged receivables open from the Finance view, over the main window. */
+static void
+test_finance_opens_aged_receivables (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *section = cd_window_get_view (fixture->window, "finance");
+  GtkWidget *row;
+  GtkWindow *window;
+
+  cd_window_show_view (fixture->window, "finance");
+  cd_test_iterate (50);
+  row = find_row (section, "Aged Receivables…");
+  g_assert_nonnull (row);
+  g_assert_null (find_window (CD_TYPE_PAYMENT_RECEIVABLES_WINDOW));
+  if (row == NULL)
+    return;
+  g_assert_true (gtk_widget_activate (row));
+  cd_test_iterate (100);
+  window = find_window (CD_TYPE_PAYMENT_RECEIVABLES_WINDOW);
+  g_assert_nonnull (window);
+  if (window != NULL)
+    g_assert_true (gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window));
+}
+
 static void
 test_insights_shows_the_charts (Fixture *fixture, gconstpointer data)
 {
@@ -320,6 +363,7 @@ main (int argc, char **argv)
   ADD ("/gui/window/order-row-opens-the-order-window", test_order_row_opens_the_order_window);
   ADD ("/gui/window/acceptance-row-opens-the-acceptance-editor", test_acceptance_row_opens_the_acceptance_editor);
   ADD ("/gui/window/finance-opens-on-month-end", test_finance_opens_on_month_end);
+  ADD ("/gui/window/finance-opens-aged-receivables", test_finance_opens_aged_receivables);
   ADD ("/gui/window/insights-shows-the-charts", test_insights_shows_the_charts);
   ADD ("/gui/window/new-makes-a-quote-for-a-chosen-project", test_new_makes_a_quote_for_a_chosen_project);
   ADD ("/gui/window/today-fits-beside-the-sidebar", test_today_fits_beside_the_sidebar);
