@@ -67,13 +67,23 @@ insert_plan (PlanGen *g, gint64 staff, const char *start, const char *end)
 
 /* Most of the visits the person logged in the period were planned, a day
  * or two off; the planned entry is matched to the visit. */
+/* SQL for the day @expr (between ?3 and ?4), moved off Saturday and Sunday
+ * to the Friday or Monday that stays inside [?3, ?4]: planned visits fall
+ * on working days, as a person would plan them. */
+#define OFF_WEEKEND(expr) \
+  " (SELECT date (x, CASE strftime ('%w', x)" \
+  "   WHEN '6' THEN CASE WHEN x > ?3 THEN '-1 days' ELSE '+2 days' END" \
+  "   WHEN '0' THEN CASE WHEN x < ?4 THEN '+1 days' ELSE '-2 days' END" \
+  "   ELSE '+0 days' END) FROM (SELECT " expr " AS x))"
+
 static gboolean
 plan_visits (PlanGen *g, gint64 plan, gint64 staff, const char *from, const char *to)
 {
   sqlite3_stmt *s = prep (g,
     "INSERT INTO visit_plan_entry (plan_id, client_id, contact_id, date, purpose, mode, visit_id)"
-    " SELECT ?1, v.client_id, v.contact_id, max (?3, min (?4, date (v.date,"
-    "  printf ('%+d days', (v.id * 7 + ?5) % 5 - 2)))), v.topic, v.mode, v.id"
+    " SELECT ?1, v.client_id, v.contact_id,"
+    OFF_WEEKEND ("max (?3, min (?4, date (v.date, printf ('%+d days', (v.id * 7 + ?5) % 5 - 2))))")
+    ", v.topic, v.mode, v.id"
     " FROM visit v WHERE v.staff_id = ?2 AND v.date BETWEEN ?3 AND ?4"
     " AND (v.id * 13 + ?5) % 10 < 8 AND NOT EXISTS (SELECT 1 FROM visit_plan_entry e WHERE e.visit_id = v.id)"
     " ORDER BY v.date, v.id");
@@ -101,7 +111,8 @@ plan_unvisited (PlanGen *g, gint64 plan, gint64 staff, const char *from, const c
     "INSERT INTO visit_plan_entry (plan_id, client_id, contact_id, date, purpose, mode)"
     " SELECT ?1, c.id, (SELECT k.id FROM contact k WHERE k.client_id = c.id"
     "  ORDER BY k.is_primary DESC, k.id LIMIT 1),"
-    " date (?3, printf ('+%d days', (c.id * 31 + ?5) % (CAST (julianday (?4) - julianday (?3) AS INTEGER) + 1))),"
+    OFF_WEEKEND ("date (?3, printf ('+%d days', (c.id * 31 + ?5)"
+                 " % (CAST (julianday (?4) - julianday (?3) AS INTEGER) + 1)))") ","
     " '例行拜访', CASE (c.id + ?5) % 4 WHEN 0 THEN 'phone' ELSE 'in_person' END"
     " FROM client c WHERE c.owner_id = ?2 AND c.status = 'active' AND c.tier IS NOT NULL"
     " AND NOT EXISTS (SELECT 1 FROM visit_plan_entry e WHERE e.plan_id = ?1 AND e.client_id = c.id)"
