@@ -13,7 +13,7 @@
 #include "core/cd-credit-code.h"
 #include "core/cd-states.h"
 #include "store/cd-store-clients.h"
-#include "store/cd-store-private.h"
+#include "store/cd-store-docs-private.h"
 
 typedef struct
 {
@@ -98,6 +98,13 @@ check_text (const char *value, const char *label, gboolean required, guint max, 
 
   if (!g_utf8_validate (value, -1, NULL))
     return invalid (error, label, _("the text is not valid UTF-8."));
+  /* The refusals of quote, contract and supplier text: control characters
+   * (line breaks and tabs allowed) and the invisible direction overrides
+   * and isolates (U+202A–U+202E, U+2066–U+2069) that make a name display
+   * as something else than what is stored. The length is checked below,
+   * trimmed. */
+  if (!cd_docs_check_text (value, label, G_MAXINT32, FALSE, TRUE, error))
+    return FALSE;
   trimmed = g_strstrip (g_strdup (value));
   if (required && *trimmed == '\0')
     return invalid (error, label, _("this field is required."));

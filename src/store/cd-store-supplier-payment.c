@@ -8,7 +8,7 @@
 
 #include "core/cd-money.h"
 #include "store/cd-store-month-end.h"
-#include "store/cd-store-private.h"
+#include "store/cd-store-docs-private.h"
 
 #define REFERENCE_MAX_CHARS 200
 
@@ -28,23 +28,19 @@ format_iso (const GDate *date, char out[11])
               g_date_get_day (date));
 }
 
+/* The refusals of quote and contract text (cd_docs_check_text ()): not
+ * UTF-8, a control character, an invisible direction override or isolate
+ * (U+202A–U+202E, U+2066–U+2069) that would make a bank reference read
+ * differently on the statement from what is stored, or too long; C1
+ * controls (U+0080–U+009F) are refused here as before. */
 static gboolean
 check_reference (const char *reference, GError **error)
 {
   if (reference == NULL)
     return TRUE;
-  if (!g_utf8_validate (reference, -1, NULL))
-    {
-      g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID,
-                   _("The payment reference is not valid text."));
-      return FALSE;
-    }
-  if (g_utf8_strlen (reference, -1) > REFERENCE_MAX_CHARS)
-    {
-      g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID,
-                   _("The payment reference is longer than %d characters."), REFERENCE_MAX_CHARS);
-      return FALSE;
-    }
+  if (!cd_docs_check_text (reference, _("The payment reference"), REFERENCE_MAX_CHARS, FALSE, FALSE,
+                           error))
+    return FALSE;
   for (const char *p = reference; *p; p = g_utf8_next_char (p))
     if (g_unichar_iscntrl (g_utf8_get_char (p)))
       {

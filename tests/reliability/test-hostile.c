@@ -16,10 +16,13 @@
 #include "core/cd-money.h"
 #include "core/cd-numbering.h"
 #include "store/cd-import.h"
+#include "store/cd-store-clients.h"
 #include "store/cd-store-contracts.h"
 #include "store/cd-store-docs-private.h"
+#include "store/cd-store-month-end.h"
 #include "store/cd-store-private.h"
 #include "store/cd-store-quotes.h"
+#include "store/cd-store-suppliers.h"
 
 typedef struct
 {
@@ -538,6 +541,112 @@ test_direction_controls (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* The same direction controls in the client file (names, fields, contacts),
+ * a supplier's name and bank account, and a supplier payment's reference:
+ * refused the same way, nothing stored; right-to-left letters are kept. */
+static void
+assert_direction_refused (GError **error, const char *code)
+{
+  g_assert_error (*error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID);
+  assert_reason (*error, code);
+  if (*error != NULL)
+    {
+      g_test_message ("%s", (*error)->message);
+      g_assert_nonnull (strstr ((*error)->message, code));
+    }
+  g_clear_error (error);
+}
+
+static GVariant *
+one_field (const char *key, const char *value)
+{
+  GVariantBuilder b;
+
+  g_variant_builder_init (&b, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&b, "{sv}", key, g_variant_new_string (value));
+  return g_variant_ref_sink (g_variant_builder_end (&b));
+}
+
+static void
+test_direction_controls_in_clients_and_suppliers (Fixture *f, gconstpointer data)
+{
+  static const gunichar controls[] = { 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+                                       0x2066, 0x2067, 0x2068, 0x2069 };
+  static const char *const client_keys[] = { "name", "address", "notes", "invoice_account" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) kept = NULL;
+  gint64 clients = cd_store_query_int (f->store, "SELECT count(*) FROM client", NULL);
+  gint64 suppliers = cd_store_query_int (f->store, "SELECT count(*) FROM supplier", NULL);
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 10, 4, 2026);
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      char utf8[8] = { 0 };
+      g_autofree char *text = NULL;
+      g_autofree char *code = g_strdup_printf ("U+%04X", controls[i]);
+      g_autoptr (CdSupplier) supplier = cd_supplier_new ();
+      g_autoptr (GVariant) named = NULL;
+
+      g_unichar_to_utf8 (controls[i], utf8);
+      text = g_strconcat ("星河", utf8, "文化", NULL);
+
+      named = one_field ("name", text);
+      g_assert_cmpint (cd_store_client_create (f->store, named, &error), ==, 0);
+      assert_direction_refused (&error, code);
+      for (guint k = 0; k < G_N_ELEMENTS (client_keys); k++)
+        {
+          g_autoptr (GVariant) field = one_field (client_keys[k], text);
+
+          g_test_message ("client field %s", client_keys[k]);
+          g_assert_false (cd_store_client_update (f->store, 1, field, &error));
+          assert_direction_refused (&error, code);
+        }
+      g_assert_cmpint (cd_store_contact_add (f->store, 1, named, &error), ==, 0);
+      assert_direction_refused (&error, code);
+
+      supplier->name = g_strdup (text);
+      g_free (supplier->category);
+      supplier->category = g_strdup ("print");
+      g_assert_false (cd_store_supplier_save (f->store, supplier, &error));
+      assert_direction_refused (&error, code);
+      g_free (supplier->name);
+      supplier->name = g_strdup ("杭州西湖印务有限公司");
+      supplier->account = g_strconcat ("6222", utf8, "0001", NULL);
+      g_assert_false (cd_store_supplier_save (f->store, supplier, &error));
+      assert_direction_refused (&error, code);
+
+      /* Refused for its reference before the order is even looked up. */
+      g_assert_false (cd_store_record_supplier_payment (f->store, 999, &day, 100, text, NULL, &error));
+      assert_direction_refused (&error, code);
+    }
+  g_assert_false (cd_store_record_supplier_payment (f->store, 999, &day, 100, "HSBC-0410", NULL, &error));
+  g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_cmpint (cd_store_query_int (f->store, "SELECT count(*) FROM client", NULL), ==, clients);
+  g_assert_cmpint (cd_store_query_int (f->store, "SELECT count(*) FROM contact", NULL), ==, 0);
+  g_assert_cmpint (cd_store_query_int (f->store, "SELECT count(*) FROM supplier", NULL), ==, suppliers);
+  g_assert_cmpint (cd_store_query_int (f->store, "SELECT count(*) FROM supplier_payment", NULL), ==, 0);
+  kept = cd_store_client_get (f->store, 1, &error);
+  g_assert_no_error (error);
+  {
+    const char *name = NULL;
+
+    g_assert_true (kept != NULL && g_variant_lookup (kept, "name", "&s", &name));
+    g_assert_cmpstr (name, ==, "上海星河文化传播有限公司");
+  }
+
+  /* Right-to-left letters are text, not controls: kept as typed. */
+  {
+    g_autoptr (GVariant) rtl = one_field ("address", "شركة النجوم חברת כוכבים");
+
+    g_assert_true (cd_store_client_update (f->store, 1, rtl, &error));
+    g_assert_no_error (error);
+  }
+}
+
 /* Settings take any text: stored and read back byte for byte. */
 static void
 test_text_in_settings (Fixture *f, gconstpointer data)
@@ -934,6 +1043,8 @@ main (int argc, char **argv)
   ADD ("/reliability/hostile/text-in-quotes-is-stored-verbatim-or-refused", test_text_in_quotes);
   ADD ("/reliability/hostile/text-in-settings-is-stored-verbatim", test_text_in_settings);
   ADD ("/reliability/hostile/direction-controls-are-refused-in-quotes-and-contracts", test_direction_controls);
+  ADD ("/reliability/hostile/direction-controls-are-refused-in-clients-suppliers-and-payments",
+       test_direction_controls_in_clients_and_suppliers);
   ADD ("/reliability/hostile/searches-answer-or-refuse", test_text_in_searches);
   ADD ("/reliability/hostile/numbering-patterns-are-valid-or-refused", test_numbering_patterns);
   g_test_add_func ("/reliability/hostile/holiday-calendars-load-or-are-refused", test_holiday_calendars);
