@@ -10,7 +10,7 @@
 
 #include "store/cd-store-meetings.h"
 #include "store/cd-store-plans.h"
-#include "store/cd-store-private.h"
+#include "store/cd-store-docs-private.h"
 #include "store/cd-store-today.h"
 
 /* The people whose records count: the staff member, and for the team scope
@@ -43,13 +43,19 @@
   " JOIN project p ON p.id = o.project_id"                                          \
   " WHERE 1" SCOPE ("p.am_id IN team OR p.ae_id IN team")
 
+/* What is still owed on an installment on day ?1: less the payments dated
+ * by then and what the reductions signed by then take off it
+ * (CD_DOCS_REDUCED_CTE, ?9 bound to the same day), as the receivables. */
 #define INSTALLMENT_SELECT                                                          \
-  "WITH " TEAM_CTE ", due AS (SELECT i.id, k.number, k.number || ' · ' || i.label AS title,"\
+  CD_DOCS_REDUCED_CTE ", " TEAM_CTE ", due AS (SELECT i.id, k.number,"             \
+  " k.number || ' · ' || i.label AS title,"                                         \
   " c.name AS detail, i.due_date AS date, 'contract' AS open_kind,"                 \
   " k.id AS open_id, i.amount_fen - (SELECT coalesce (sum (y.amount_fen), 0)"       \
-  "   FROM payment y WHERE y.installment_id = i.id) AS amount_fen"                  \
+  "   FROM payment y WHERE y.installment_id = i.id AND y.date <= ?1)"               \
+  "  - coalesce (d.fen, 0) AS amount_fen"                                           \
   " FROM installment i JOIN contract k ON k.id = i.contract_id"                     \
   " JOIN client c ON c.id = k.client_id JOIN project p ON p.id = k.project_id"      \
+  " LEFT JOIN reduced d ON d.installment_id = i.id"                                 \
   " WHERE k.status IN " BILLED_CONTRACT                                             \
   SCOPE ("p.am_id IN team OR p.ae_id IN team")
 
@@ -239,6 +245,9 @@ cd_store_today_section_full (CdStore           *self,
       sqlite3_bind_int64 (stmt, 4, limit);
       if (sqlite3_bind_parameter_count (stmt) >= 5)
         sqlite3_bind_int (stmt, 5, cd_store_today_unanswered_days (self));
+      /* The installments' reductions (CD_DOCS_REDUCED_CTE) as of the day. */
+      if (sqlite3_bind_parameter_count (stmt) >= 9)
+        sqlite3_bind_text (stmt, 9, day, -1, SQLITE_TRANSIENT);
       rows = collect_rows (self, stmt, out_total, error);
     }
   cd_store_unlock (self);
