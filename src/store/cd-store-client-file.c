@@ -8,13 +8,28 @@
 #include <string.h>
 
 #include "store/cd-store-client-file.h"
-#include "store/cd-store-private.h"
+#include "store/cd-store-docs-private.h"
 
 #define SIGNED "('signed', 'executing', 'completed')"
 #define PAID_ON(inst) \
   "coalesce ((SELECT sum (y.amount_fen) FROM payment y WHERE y.installment_id = " inst "), 0)"
+/* Paid on an installment by day ?2, the day the receivables are for. */
+#define PAID_BY(inst) \
+  "coalesce ((SELECT sum (y.amount_fen) FROM payment y WHERE y.installment_id = " inst \
+  " AND y.date <= ?2), 0)"
+/* Still owed on installment i by day ?2: less those payments and what the
+ * reductions signed by then take off it (CD_DOCS_REDUCED_CTE joined as d,
+ * its ?9 bound to the same day). */
+#define OWED_BY "i.amount_fen - " PAID_BY ("i.id") " - coalesce (d.fen, 0)"
+/* What a contract row adds to the contracted amount: a contract and an
+ * amendment with installments their amount, a reduction (no installments)
+ * minus it. */
+#define CONTRACTED_FEN                                                         \
+  "CASE WHEN k.amends_id IS NULL OR EXISTS (SELECT 1 FROM installment x"       \
+  " WHERE x.contract_id = k.id) THEN k.amount_fen ELSE -k.amount_fen END"
 
-/* Binds ?1 to @id and ?2 to @text (when not NULL). */
+/* Binds ?1 to @id and ?2 to @text (when not NULL), and ?9 (the day of
+ * CD_DOCS_REDUCED_CTE) to @text too when the statement has it. */
 static GVariant *
 read_rows (CdStore *self, const char *sql, gint64 id, const char *text, GError **error)
 {
@@ -31,6 +46,8 @@ read_rows (CdStore *self, const char *sql, gint64 id, const char *text, GError *
   sqlite3_bind_int64 (stmt, 1, id);
   if (text != NULL)
     sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  if (text != NULL && sqlite3_bind_parameter_count (stmt) >= 9)
+    sqlite3_bind_text (stmt, 9, text, -1, SQLITE_TRANSIENT);
   g_variant_builder_init (&rows, G_VARIANT_TYPE ("aa{sv}"));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_variant_builder_add_value (&rows, cd_store_row_to_variant (stmt));
@@ -71,7 +88,7 @@ cd_store_client_projects (CdStore *self, gint64 client_id, GError **error)
   return read_rows (self,
                     "SELECT p.id, p.number, p.name, p.status, am.name AS am, ae.name AS ae,"
                     " p.start_date, p.due_date,"
-                    " (SELECT coalesce (sum (k.amount_fen), 0) FROM contract k"
+                    " (SELECT coalesce (sum (" CONTRACTED_FEN "), 0) FROM contract k"
                     "   WHERE k.project_id = p.id AND k.status IN " SIGNED ") AS contracted_fen"
                     " FROM project p LEFT JOIN staff am ON am.id = p.am_id"
                     " LEFT JOIN staff ae ON ae.id = p.ae_id"
@@ -106,30 +123,46 @@ cd_store_client_contracts (CdStore *self, gint64 client_id, GError **error)
                     client_id, NULL, error);
 }
 
+/* @today, or the local day when NULL: the reductions need a day. */
+static char *
+resolve_day (const char *today)
+{
+  g_autoptr (GDateTime) now = NULL;
+
+  if (today != NULL)
+    return g_strdup (today);
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
 GVariant *
 cd_store_client_receivables (CdStore *self, gint64 client_id, const char *today, GError **error)
 {
+  g_autofree char *day = NULL;
+
   g_return_val_if_fail (CD_IS_STORE (self), NULL);
   if (!valid_day (today, error))
     return NULL;
+  day = resolve_day (today);
   return read_rows (self,
+                    CD_DOCS_REDUCED_CTE
                     "SELECT * FROM (SELECT i.id, k.number AS contract, i.label, i.due_date,"
-                    " i.amount_fen, " PAID_ON ("i.id") " AS paid_fen,"
-                    " i.amount_fen - " PAID_ON ("i.id") " AS outstanding_fen,"
-                    " CAST (julianday (coalesce (?2, date ('now', 'localtime')))"
-                    "       - julianday (i.due_date) AS INTEGER) AS age_days"
+                    " i.amount_fen, " PAID_BY ("i.id") " AS paid_fen,"
+                    " coalesce (d.fen, 0) AS reduced_fen, " OWED_BY " AS outstanding_fen,"
+                    " CAST (julianday (?2) - julianday (i.due_date) AS INTEGER) AS age_days"
                     " FROM project p JOIN contract k ON k.project_id = p.id"
                     " JOIN installment i ON i.contract_id = k.id"
-                    " WHERE p.client_id = ?1 AND k.status IN " SIGNED
-                    " AND i.due_date <= coalesce (?2, date ('now', 'localtime')))"
+                    " LEFT JOIN reduced d ON d.installment_id = i.id"
+                    " WHERE p.client_id = ?1 AND k.status IN " SIGNED " AND i.due_date <= ?2)"
                     " WHERE outstanding_fen > 0 ORDER BY due_date, id",
-                    client_id, today, error);
+                    client_id, day, error);
 }
 
 gint64
 cd_store_client_not_yet_due (CdStore *self, gint64 client_id, const char *today, GError **error)
 {
   g_autoptr (GVariant) rows = NULL;
+  g_autofree char *day = NULL;
   GVariantIter iter;
   GVariant *row;
   gint64 total = 0;
@@ -137,13 +170,15 @@ cd_store_client_not_yet_due (CdStore *self, gint64 client_id, const char *today,
   g_return_val_if_fail (CD_IS_STORE (self), -1);
   if (!valid_day (today, error))
     return -1;
+  day = resolve_day (today);
   rows = read_rows (self,
-                    "SELECT sum (i.amount_fen - " PAID_ON ("i.id") ") AS outstanding_fen"
+                    CD_DOCS_REDUCED_CTE
+                    "SELECT sum (" OWED_BY ") AS outstanding_fen"
                     " FROM project p JOIN contract k ON k.project_id = p.id"
                     " JOIN installment i ON i.contract_id = k.id"
-                    " WHERE p.client_id = ?1 AND k.status IN " SIGNED
-                    " AND i.due_date > coalesce (?2, date ('now', 'localtime'))",
-                    client_id, today, error);
+                    " LEFT JOIN reduced d ON d.installment_id = i.id"
+                    " WHERE p.client_id = ?1 AND k.status IN " SIGNED " AND i.due_date > ?2",
+                    client_id, day, error);
   if (rows == NULL)
     return -1;
   for (g_variant_iter_init (&iter, rows); (row = g_variant_iter_next_value (&iter)); g_variant_unref (row))

@@ -26,8 +26,9 @@ GVariant *cd_store_client_contracts   (CdStore  *self,
                                        GError  **error);
 /* Installments of signed (executing, completed) contracts not paid in
  * full, due on or before @today (YYYY-MM-DD; NULL = today): id, contract,
- * label, due_date, amount_fen, paid_fen, outstanding_fen, age_days (days
- * past due); oldest first. */
+ * label, due_date, amount_fen, paid_fen (payments dated by @today),
+ * reduced_fen (taken off by reductions signed by then), outstanding_fen
+ * (amount - paid - reduced), age_days (days past due); oldest first. */
 GVariant *cd_store_client_receivables (CdStore    *self,
                                        gint64      client_id,
                                        const char *today,

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A signed amendment that reduces a contract comes off what is still owed
  * wherever the window shows it — the Finance receivables, the aging chart,
- * Today's installments, the client file — and counts negative in
- * "contracted" revenue, while an increase counts positive.
+ * Today's installments, the client file's receivables and its projects'
+ * contracted amounts — and counts negative in "contracted" revenue, while
+ * an increase counts positive.
  *
  * The contract: 10,600.00 in two installments of 5,300.00 (首付款 due
  * 2026-01-10, 尾款 due 2026-03-01), 2,000.00 paid on the first. A first
@@ -248,6 +249,94 @@ test_aging_chart (Fixture *f, gconstpointer data)
   g_assert_cmpstr (after, ==, "0:0/0 1:0/0 2:260000/1 3:0/0");
 }
 
+/* The amounts of rows of aa{sv} under @key, joined by ", ". */
+static char *
+fen_list (GVariant *rows, const char *key)
+{
+  GString *out = g_string_new (NULL);
+  GVariantIter iter;
+  GVariant *row;
+
+  g_assert_nonnull (rows);
+  if (rows == NULL)
+    return g_string_free (out, FALSE);
+  g_variant_iter_init (&iter, rows);
+  while ((row = g_variant_iter_next_value (&iter)))
+    {
+      gint64 fen = G_MININT64;
+
+      g_variant_lookup (row, key, "x", &fen);
+      g_string_append_printf (out, "%s%" G_GINT64_FORMAT, out->len ? ", " : "", fen);
+      g_variant_unref (row);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+today_installments (Fixture *f, CdTodaySection section, GDate today)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) rows = NULL;
+  gint64 total = -1;
+
+  rows = cd_store_today_section (f->store, section, CD_TODAY_SCOPE_EVERYONE, 1, &today, 50, &total,
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (total, ==, rows != NULL ? (gint64) g_variant_n_children (rows) : -1);
+  return fen_list (rows, "amount_fen");
+}
+
+static void
+test_today_installments (Fixture *f, gconstpointer data)
+{
+  g_autofree char *due_early = today_installments (f, CD_TODAY_INSTALLMENTS_DUE, day (2026, 1, 5));
+  g_autofree char *due = today_installments (f, CD_TODAY_INSTALLMENTS_DUE, day (2026, 2, 25));
+  g_autofree char *overdue = today_installments (f, CD_TODAY_INSTALLMENTS_OVERDUE, day (2026, 3, 5));
+  g_autofree char *overdue_after = today_installments (f, CD_TODAY_INSTALLMENTS_OVERDUE,
+                                                       day (2026, 3, 15));
+
+  /* Nothing paid yet on 5 January (the payment is dated the 10th). */
+  g_assert_cmpstr (due_early, ==, "530000");
+  g_assert_cmpstr (due, ==, "230000");
+  g_assert_cmpstr (overdue, ==, "330000, 230000");
+  g_assert_cmpstr (overdue_after, ==, "260000");
+}
+
+static char *
+client_receivables (Fixture *f, const char *today)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) rows = cd_store_client_receivables (f->store, 1, today, &error);
+
+  g_assert_no_error (error);
+  return rows_text (rows, "label", "outstanding_fen");
+}
+
+static void
+test_client_file (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *between = client_receivables (f, "2026-03-05");
+  g_autofree char *after = client_receivables (f, "2026-03-15");
+  g_autoptr (GVariant) projects = NULL;
+  g_autofree char *contracted = NULL;
+
+  g_assert_cmpstr (between, ==, "首付款=330000, 尾款=230000");
+  g_assert_cmpstr (after, ==, "首付款=260000");
+  /* Not yet due: 尾款 after the first reduction; both halves before any
+   * payment or reduction. */
+  g_assert_cmpint (cd_store_client_not_yet_due (f->store, 1, "2026-02-25", &error), ==, 230000);
+  g_assert_cmpint (cd_store_client_not_yet_due (f->store, 1, "2026-01-05", &error), ==, 1060000);
+  g_assert_no_error (error);
+
+  /* The project's contracted amount: 10,600.00 less two signed
+   * reductions of 3,000.00; the draft does not count. */
+  projects = cd_store_client_projects (f->store, 1, &error);
+  g_assert_no_error (error);
+  contracted = fen_list (projects, "contracted_fen");
+  g_assert_cmpstr (contracted, ==, "460000");
+}
+
 /* "Contracted" per month: the contract, +2,000.00 added in February,
  * −3,000.00 taken off in March; a draft reduction not at all. */
 static void
@@ -310,6 +399,10 @@ main (int argc, char **argv)
               reduced_setup, test_finance_receivables, fixture_teardown);
   g_test_add ("/store/reductions/the-aging-chart-leaves-out-what-they-took-off", Fixture, NULL,
               reduced_setup, test_aging_chart, fixture_teardown);
+  g_test_add ("/store/reductions/today-lists-installments-with-what-is-left-after-them", Fixture, NULL,
+              reduced_setup, test_today_installments, fixture_teardown);
+  g_test_add ("/store/reductions/the-client-file-owes-what-is-left-after-them", Fixture, NULL,
+              reduced_setup, test_client_file, fixture_teardown);
   g_test_add ("/store/reductions/contracted-revenue-counts-them-negative-and-increases-positive",
               Fixture, NULL, fixture_setup, test_contracted_counts_reductions_negative,
               fixture_teardown);
