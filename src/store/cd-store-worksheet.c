@@ -118,8 +118,12 @@ read_totals (CdStore *self, CdWorksheet *sheet, GError **error)
   gint64 id = sheet->project->id;
 
   if (!read_quote (self, sheet, error)
-      || !read_int (self, "SELECT coalesce (sum (amount_fen), 0) FROM contract"
-                          " WHERE project_id = ?1 AND " COUNTED_CONTRACT, id, &sheet->contract_total_fen, error)
+      /* An amendment with installments adds its amount; one without takes
+       * its amount off (cd-store-contracts.h). */
+      || !read_int (self, "SELECT coalesce (sum (CASE WHEN k.amends_id IS NOT NULL AND NOT EXISTS"
+                          " (SELECT 1 FROM installment x WHERE x.contract_id = k.id)"
+                          " THEN -k.amount_fen ELSE k.amount_fen END), 0) FROM contract k"
+                          " WHERE k.project_id = ?1 AND k." COUNTED_CONTRACT, id, &sheet->contract_total_fen, error)
       || !read_int (self, "SELECT coalesce (sum (i.amount_fen), 0) FROM installment i"
                           " JOIN contract c ON c.id = i.contract_id WHERE c.project_id = ?1 AND c." COUNTED_CONTRACT,
                     id, &sheet->installments_fen, error)

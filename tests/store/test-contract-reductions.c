@@ -19,6 +19,7 @@
 #include "store/cd-store-contracts.h"
 #include "store/cd-store-insights.h"
 #include "store/cd-store-overview.h"
+#include "store/cd-store-projects.h"
 #include "store/cd-store-private.h"
 #include "store/cd-store-quotes.h"
 #include "store/cd-store-today.h"
@@ -337,6 +338,23 @@ test_client_file (Fixture *f, gconstpointer data)
   g_assert_cmpstr (contracted, ==, "460000");
 }
 
+/* The project worksheet's contract total and margin: 10,600.00 less the two
+ * signed reductions of 3,000.00; the draft does not count. */
+static void
+test_worksheet (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  CdWorksheet *sheet = cd_store_project_worksheet (f->store, 1, "2026-03-31", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (sheet);
+  if (sheet == NULL)
+    return;
+  g_assert_cmpint (sheet->contract_total_fen, ==, 460000);
+  g_assert_cmpint (sheet->margin_fen, ==, 460000 - sheet->supplier_cost_fen);
+  cd_worksheet_free (sheet);
+}
+
 /* "Contracted" per month: the contract, +2,000.00 added in February,
  * −3,000.00 taken off in March; a draft reduction not at all. */
 static void
@@ -403,6 +421,8 @@ main (int argc, char **argv)
               reduced_setup, test_today_installments, fixture_teardown);
   g_test_add ("/store/reductions/the-client-file-owes-what-is-left-after-them", Fixture, NULL,
               reduced_setup, test_client_file, fixture_teardown);
+  g_test_add ("/store/reductions/the-project-worksheet-totals-the-contract-after-them", Fixture, NULL,
+              reduced_setup, test_worksheet, fixture_teardown);
   g_test_add ("/store/reductions/contracted-revenue-counts-them-negative-and-increases-positive",
               Fixture, NULL, fixture_setup, test_contracted_counts_reductions_negative,
               fixture_teardown);
