@@ -60,14 +60,23 @@ typedef struct
 #define OPEN_PROJECTS                                                                  \
   "(SELECT count(*) FROM project p WHERE p.client_id = c.id"                           \
   " AND p.status NOT IN ('closed', 'cancelled'))"
-/* Installments of signed contracts less what was paid on them, through the
- * project index (contract has no client index). */
+/* Per contract and its amendments (which share its project): installments
+ * of the signed ones less what was paid on them, less what signed
+ * reductions took off — which never goes below what was collected, so
+ * never below 0 (cd-store-contracts.h). Through the project index:
+ * contract has no client index and no amends_id index. */
 #define RECEIVABLES                                                                    \
-  "(SELECT coalesce (sum (i.amount_fen - coalesce ((SELECT sum (y.amount_fen)"         \
-  " FROM payment y WHERE y.installment_id = i.id), 0)), 0)"                            \
+  "(SELECT coalesce (sum (max (0,"                                                     \
+  " (SELECT coalesce (sum (i.amount_fen - coalesce ((SELECT sum (y.amount_fen)"        \
+  "  FROM payment y WHERE y.installment_id = i.id), 0)), 0)"                           \
+  "  FROM contract x JOIN installment i ON i.contract_id = x.id"                       \
+  "  WHERE x.project_id = p.id AND coalesce (x.amends_id, x.id) = k.id"                \
+  "  AND x.status IN ('signed', 'executing', 'completed'))"                            \
+  " - (SELECT coalesce (sum (r.amount_fen), 0) FROM contract r"                        \
+  "  WHERE r.project_id = p.id AND r.amends_id = k.id AND r.status <> 'draft'"         \
+  "  AND NOT EXISTS (SELECT 1 FROM installment z WHERE z.contract_id = r.id)))), 0)"   \
   " FROM project p JOIN contract k ON k.project_id = p.id"                             \
-  " JOIN installment i ON i.contract_id = k.id WHERE p.client_id = c.id"              \
-  " AND k.status IN ('signed', 'executing', 'completed'))"
+  " WHERE p.client_id = c.id AND k.amends_id IS NULL)"
 
 static const Filter client_filters[] = {
   { "tier", "s", "c.tier = :tier" },

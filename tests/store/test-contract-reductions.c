@@ -19,6 +19,7 @@
 #include "store/cd-store-contracts.h"
 #include "store/cd-store-insights.h"
 #include "store/cd-store-overview.h"
+#include "store/cd-store-pages.h"
 #include "store/cd-store-projects.h"
 #include "store/cd-store-private.h"
 #include "store/cd-store-quotes.h"
@@ -355,6 +356,29 @@ test_worksheet (Fixture *f, gconstpointer data)
   cd_worksheet_free (sheet);
 }
 
+/* The Clients list's receivables column: 10,600.00 less 2,000.00 paid and
+ * the two signed reductions, 2,600.00; the draft takes nothing off. */
+static void
+test_clients_list (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) rows = NULL;
+  g_autoptr (GVariant) row = NULL;
+  gint64 client = cd_store_query_int (f->store, "SELECT client_id FROM project WHERE id = 1", &error);
+  gint64 fen = -1;
+
+  g_assert_no_error (error);
+  rows = cd_store_page_rows (f->store, CD_KIND_CLIENTS, &client, 1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  if (rows == NULL)
+    return;
+  g_assert_cmpuint (g_variant_n_children (rows), ==, 1);
+  row = g_variant_get_child_value (rows, 0);
+  g_assert_true (g_variant_lookup (row, "receivables_fen", "x", &fen));
+  g_assert_cmpint (fen, ==, 260000);
+}
+
 /* "Contracted" per month: the contract, +2,000.00 added in February,
  * −3,000.00 taken off in March; a draft reduction not at all. */
 static void
@@ -423,6 +447,8 @@ main (int argc, char **argv)
               reduced_setup, test_client_file, fixture_teardown);
   g_test_add ("/store/reductions/the-project-worksheet-totals-the-contract-after-them", Fixture, NULL,
               reduced_setup, test_worksheet, fixture_teardown);
+  g_test_add ("/store/reductions/the-clients-list-owes-what-is-left-after-them", Fixture, NULL,
+              reduced_setup, test_clients_list, fixture_teardown);
   g_test_add ("/store/reductions/contracted-revenue-counts-them-negative-and-increases-positive",
               Fixture, NULL, fixture_setup, test_contracted_counts_reductions_negative,
               fixture_teardown);
