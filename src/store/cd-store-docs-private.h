@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Helpers shared by the quote and contract repositories
- * (cd-store-quotes.c, cd-store-contracts.c, …); implemented in
- * cd-store-docs.c. Nothing outside those files includes this. */
+/* Helpers of the document repositories (quotes, contracts, payments),
+ * implemented in cd-store-docs.c and cd-store-payments.c: dates, text
+ * checks, numbering and the rule of contract reductions
+ * (CD_DOCS_REDUCED_CTE), which every store file that counts what is
+ * still owed uses. Store-internal: nothing outside src/store includes it. */
 #pragma once
 
 #include "store/cd-store-private.h"
