@@ -6,6 +6,7 @@
 #include "core/cd-money.h"
 #include "gui/cd-acceptance-editor.h"
 #include "gui/cd-accessible.h"
+#include "gui/cd-history-button.h"
 #include "gui/cd-supplier-order-window.h"
 #include "gui/cd-supply-gui.h"
 #include "store/cd-store-suppliers.h"
@@ -23,6 +24,7 @@ struct _CdAcceptanceEditor
   GPtrArray          *notes;          /* GtkEntry per item */
 
   AdwToastOverlay    *toast_overlay;
+  AdwHeaderBar       *header_bar;
   AdwWindowTitle     *window_title;
   GtkButton          *sign_button;
   GtkButton          *rework_button;
@@ -914,7 +916,7 @@ cd_acceptance_editor_class_init (CdAcceptanceEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/ClientDesk/ui/cd-acceptance-editor.ui");
-  BIND (toast_overlay); BIND (window_title); BIND (sign_button); BIND (rework_button); BIND (more_button); BIND (status_label);
+  BIND (toast_overlay); BIND (header_bar); BIND (window_title); BIND (sign_button); BIND (rework_button); BIND (more_button); BIND (status_label);
   BIND (result_label); BIND (details_group); BIND (supplier_row); BIND (order_row); BIND (project_row);
   BIND (delivery_row); BIND (inspected_entry); BIND (items_list); BIND (counts_group); BIND (counts_list);
   BIND (add_photo_button); BIND (photos_box); BIND (photos_empty); BIND (notes_view);
@@ -954,6 +956,8 @@ cd_acceptance_editor_new (CdContext *context, gint64 acceptance_id)
 
   self = g_object_new (CD_TYPE_ACCEPTANCE_EDITOR, "context", context, NULL);
   self->acceptance_id = acceptance_id;
+  /* Who changed this record, and when (issue 10). */
+  adw_header_bar_pack_end (self->header_bar, cd_history_button_new (context, "acceptance", acceptance_id));
   load (self);
   return self;
 }

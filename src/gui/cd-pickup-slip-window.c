@@ -6,6 +6,7 @@
 
 #include "core/cd-money.h"
 #include "gui/cd-accessible.h"
+#include "gui/cd-history-button.h"
 #include "gui/cd-pickup-slip-window.h"
 #include "gui/cd-supply-gui.h"
 #include "store/cd-store-projects.h"
@@ -21,6 +22,8 @@ struct _CdPickupSlipWindow
   CdPickupSlip    *slip;          /* NULL while new */
 
   AdwToastOverlay *toast_overlay;
+  AdwHeaderBar    *header_bar;
+  GtkWidget       *history_button;
   AdwWindowTitle  *window_title;
   GtkButton       *create_button;
   GtkButton       *pdf_button;
@@ -381,6 +384,7 @@ create_action (GtkWidget *widget, const char *name, GVariant *param)
       return;
     }
   self->slip_id = id;
+  cd_history_button_set_row (CD_HISTORY_BUTTON (self->history_button), id);
   load (self);
   message = g_strdup_printf (_("Pickup slip %s created: save it as PDF and print it for the client to sign"),
                              self->slip ? self->slip->number : "");
@@ -493,7 +497,7 @@ cd_pickup_slip_window_class_init (CdPickupSlipWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/ClientDesk/ui/cd-pickup-slip-window.ui");
-  BIND (toast_overlay); BIND (window_title); BIND (create_button); BIND (pdf_button); BIND (status_label);
+  BIND (toast_overlay); BIND (header_bar); BIND (window_title); BIND (create_button); BIND (pdf_button); BIND (status_label);
   BIND (client_row); BIND (project_row); BIND (date_row); BIND (notes_row); BIND (details_error);
   BIND (add_line_button); BIND (lines_list); BIND (lines_error); BIND (sign_group); BIND (sign_button);
   BIND (received_row); BIND (sign_error);
@@ -513,32 +517,36 @@ cd_pickup_slip_window_init (CdPickupSlipWindow *self)
   cd_accessible_name_parts (GTK_WIDGET (self));
 }
 
+static CdPickupSlipWindow *
+create (CdContext *context, gint64 slip_id, gint64 project_id)
+{
+  CdPickupSlipWindow *self = g_object_new (CD_TYPE_PICKUP_SLIP_WINDOW, "context", context, NULL);
+
+  self->slip_id = slip_id;
+  self->project_id = project_id;
+  /* Who changed this slip, and when (issue 10); a new slip has none yet. */
+  self->history_button = cd_history_button_new (context, "pickup_slip", slip_id);
+  adw_header_bar_pack_end (self->header_bar, self->history_button);
+  load (self);
+  return self;
+}
+
 /* ------------------------------------------------------------------ */
 
 CdPickupSlipWindow *
 cd_pickup_slip_window_new (CdContext *context, gint64 slip_id)
 {
-  CdPickupSlipWindow *self;
-
   g_return_val_if_fail (CD_IS_CONTEXT (context), NULL);
 
-  self = g_object_new (CD_TYPE_PICKUP_SLIP_WINDOW, "context", context, NULL);
-  self->slip_id = slip_id;
-  load (self);
-  return self;
+  return create (context, slip_id, 0);
 }
 
 CdPickupSlipWindow *
 cd_pickup_slip_window_new_for_project (CdContext *context, gint64 project_id)
 {
-  CdPickupSlipWindow *self;
-
   g_return_val_if_fail (CD_IS_CONTEXT (context), NULL);
 
-  self = g_object_new (CD_TYPE_PICKUP_SLIP_WINDOW, "context", context, NULL);
-  self->project_id = project_id;
-  load (self);
-  return self;
+  return create (context, 0, project_id);
 }
 
 CdPickupSlipWindow *

@@ -6,6 +6,7 @@
 #include "core/cd-money.h"
 #include "gui/cd-acceptance-editor.h"
 #include "gui/cd-accessible.h"
+#include "gui/cd-history-button.h"
 #include "gui/cd-supplier-order-window.h"
 #include "gui/cd-supplier-quotes-window.h"
 #include "gui/cd-supply-gui.h"
@@ -22,6 +23,7 @@ struct _CdSupplierOrderWindow
   gint64           related_id;    /* the order this one redoes, or that redoes it */
 
   AdwToastOverlay *toast_overlay;
+  AdwHeaderBar    *header_bar;
   AdwWindowTitle  *window_title;
   GtkButton       *ordered_button;
   GtkButton       *delivered_button;
@@ -471,7 +473,7 @@ cd_supplier_order_window_class_init (CdSupplierOrderWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/ClientDesk/ui/cd-supplier-order-window.ui");
-  BIND (toast_overlay); BIND (window_title); BIND (ordered_button); BIND (delivered_button);
+  BIND (toast_overlay); BIND (header_bar); BIND (window_title); BIND (ordered_button); BIND (delivered_button);
   BIND (inspect_button); BIND (rework_button); BIND (more_button); BIND (status_label); BIND (supplier_row); BIND (project_row);
   BIND (dates_row); BIND (delivered_row); BIND (place_row); BIND (rework_row); BIND (lines_list);
   BIND (totals_label); BIND (acceptances_list);
@@ -505,6 +507,8 @@ cd_supplier_order_window_new (CdContext *context, gint64 order_id)
 
   self = g_object_new (CD_TYPE_SUPPLIER_ORDER_WINDOW, "context", context, NULL);
   self->order_id = order_id;
+  /* Who changed this record, and when (issue 10). */
+  adw_header_bar_pack_end (self->header_bar, cd_history_button_new (context, "supplier_order", order_id));
   load (self);
   return self;
 }

@@ -156,6 +156,8 @@ test_new_slip_starts_from_accepted_goods (Fixture *f, gconstpointer data)
   g_assert_null (cd_test_find_by_label (root, "Item, line 2"));
   g_assert_null (shown_error (root));
   g_assert_cmpint (cd_pickup_slip_window_get_slip_id (window), ==, 0);
+  /* A slip not created yet has no history to show. */
+  g_assert_false (gtk_widget_is_sensitive (cd_test_find (root, GTK_TYPE_BUTTON, "History")));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -209,6 +211,7 @@ test_created_slip_is_signed_then_locked (Fixture *f, gconstpointer data)
   cd_test_iterate (50);
   g_assert_null (shown_error (root));
   g_assert_cmpint (cd_pickup_slip_window_get_slip_id (window), >, 0);
+  g_assert_true (gtk_widget_is_sensitive (cd_test_find (root, GTK_TYPE_BUTTON, "History")));
   g_assert_cmpint (count (f, "SELECT count(*) FROM pickup_slip WHERE status = 'issued' AND date = '2024-03-12'"
                              " AND client_id = 1 AND number LIKE 'TH202403-%'"), ==, 1);
   g_assert_cmpint (count (f, "SELECT sum(qty_milli) FROM pickup_slip_line"), ==, 20000);

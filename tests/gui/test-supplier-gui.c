@@ -130,6 +130,7 @@ test_judging_every_item_enables_sign (Fixture *f, gconstpointer data)
   cd_test_iterate (100);
   sign = cd_test_find (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "Sign");
   g_assert_nonnull (sign);
+  g_assert_nonnull (cd_test_find (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "History"));
   g_assert_cmpuint (a->items->len, >=, 3);
   assert_all_named (GTK_WIDGET (editor));
 
@@ -193,6 +194,7 @@ test_order_window_offers_the_next_step (Fixture *f, gconstpointer data)
   gtk_window_present (GTK_WINDOW (window));
   cd_test_iterate (100);
   assert_all_named (GTK_WIDGET (window));
+  g_assert_nonnull (cd_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "History"));
   ordered = cd_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Mark ordered");
   delivered = cd_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Mark delivered");
   g_assert_true (ordered != NULL && action_enabled (ordered));
