@@ -3,6 +3,7 @@
  * and illegal, the brief that must be complete before a project moves on,
  * margin against supplier costs, revision rounds and the time spent, and
  * the weekly / monthly work sheet of one account manager. */
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -267,23 +268,28 @@ add_costs (Fixture *f, gint64 project_id)
   g_autofree char *sql = g_strdup_printf (
     /* Counted: a signed contract of 100,000.00 and an amendment adding 20,000.00. */
     "INSERT INTO contract (id, number, project_id, client_id, status, subject, amount_fen, signed_date)"
-    " VALUES (1, 'HT-1', %1$" G_GINT64_FORMAT ", 1, 'signed', '发布会', 10000000, '2026-03-10');"
-    "INSERT INTO contract (id, number, project_id, client_id, status, subject, amount_fen, signed_date,"
-    " amends_id, amendment_reason) VALUES (2, 'HT-2', %1$" G_GINT64_FORMAT ", 1, 'signed', '追加', 2000000,"
-    " '2026-03-20', 1, '增加物料');"
+    " VALUES (1, 'HT-1', %1$" PRId64 ", 1, 'signed', '发布会', 10000000, '2026-03-10');"
+    /* An increase carries its installments (cd-store-contracts.h), added
+     * while it is a draft. */
+    "INSERT INTO contract (id, number, project_id, client_id, status, subject, amount_fen,"
+    " amends_id, amendment_reason) VALUES (2, 'HT-2', %1$" PRId64 ", 1, 'draft', '追加', 2000000,"
+    " 1, '增加物料');"
+    "INSERT INTO installment (contract_id, seq, label, due_date, amount_fen)"
+    " VALUES (2, 1, '追加款', '2026-04-20', 2000000);"
+    "UPDATE contract SET status = 'signed', signed_date = '2026-03-20' WHERE id = 2;"
     /* Not counted: a draft and a terminated contract. */
     "INSERT INTO contract (id, number, project_id, client_id, status, subject, amount_fen)"
-    " VALUES (3, 'HT-3', %1$" G_GINT64_FORMAT ", 1, 'draft', '草稿', 99900000);"
+    " VALUES (3, 'HT-3', %1$" PRId64 ", 1, 'draft', '草稿', 99900000);"
     "INSERT INTO contract (id, number, project_id, client_id, status, subject, amount_fen, signed_date,"
-    " terminate_reason) VALUES (4, 'HT-4', %1$" G_GINT64_FORMAT ", 1, 'terminated', '终止', 77700000,"
+    " terminate_reason) VALUES (4, 'HT-4', %1$" PRId64 ", 1, 'terminated', '终止', 77700000,"
     " '2026-03-01', '客户取消');"
     /* Counted: delivered and accepted orders; not counted: one only requested. */
     "INSERT INTO supplier_order (id, number, project_id, supplier_id, status, order_date, delivered_date)"
-    " VALUES (1, 'GD-1', %1$" G_GINT64_FORMAT ", 1, 'delivered', '2026-03-11', '2026-03-15');"
+    " VALUES (1, 'GD-1', %1$" PRId64 ", 1, 'delivered', '2026-03-11', '2026-03-15');"
     "INSERT INTO supplier_order (id, number, project_id, supplier_id, status, order_date, delivered_date,"
-    " accepted_date) VALUES (2, 'GD-2', %1$" G_GINT64_FORMAT ", 1, 'accepted', '2026-03-12', '2026-03-16', '2026-03-17');"
+    " accepted_date) VALUES (2, 'GD-2', %1$" PRId64 ", 1, 'accepted', '2026-03-12', '2026-03-16', '2026-03-17');"
     "INSERT INTO supplier_order (id, number, project_id, supplier_id, status, order_date)"
-    " VALUES (3, 'GD-3', %1$" G_GINT64_FORMAT ", 1, 'requested', '2026-03-18');"
+    " VALUES (3, 'GD-3', %1$" PRId64 ", 1, 'requested', '2026-03-18');"
     "INSERT INTO supplier_order_line (order_id, position, item, qty_milli, unit_price_fen, amount_fen, tax_fen)"
     " VALUES (1, 1, '海报', 1000, 4000000, 4000000, 520000), (2, 1, '易拉宝', 1000, 3000000, 3000000, 390000),"
     " (2, 2, '展架', 1000, 1000000, 1000000, 130000), (3, 1, '礼品', 1000, 50000000, 50000000, 6500000);",
