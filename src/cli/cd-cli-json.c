@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "cd-cli"
 
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -203,7 +204,7 @@ append_value (GString  *out,
       g_string_append_printf (out, "%" G_GUINT32_FORMAT, g_variant_get_uint32 (value));
       break;
     case G_VARIANT_CLASS_INT64:
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, g_variant_get_int64 (value));
+      g_string_append_printf (out, "%" PRId64, g_variant_get_int64 (value));
       break;
     case G_VARIANT_CLASS_UINT64:
       g_string_append_printf (out, "%" G_GUINT64_FORMAT, g_variant_get_uint64 (value));

@@ -12,6 +12,7 @@
  */
 #define G_LOG_DOMAIN "cd-core"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -269,8 +270,8 @@ cd_numbering_format (const char   *pattern,
   if (sequence >= limit)
     {
       g_set_error (error, CD_NUMBERING_ERROR, CD_NUMBERING_ERROR_OVERFLOW,
-                   ngettext ("Number %" G_GUINT64_FORMAT " does not fit the %u digit of “%s”: add an n to the pattern in Preferences.",
-                             "Number %" G_GUINT64_FORMAT " does not fit the %u digits of “%s”: add an n to the pattern in Preferences.",
+                   ngettext ("Number %" PRIu64 " does not fit the %u digit of “%s”: add an n to the pattern in Preferences.",
+                             "Number %" PRIu64 " does not fit the %u digits of “%s”: add an n to the pattern in Preferences.",
                              parsed.min_width),
                    sequence, parsed.min_width, pattern);
       return NULL;

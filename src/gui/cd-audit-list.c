@@ -6,6 +6,7 @@
  * which is what a screen reader reads and what the tests check. */
 #define G_LOG_DOMAIN "cd-gui"
 
+#include <inttypes.h>
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -39,7 +40,7 @@ static char *
 record_text (const CdAuditEntry *entry)
 {
   g_autofree char *table = cd_audit_table_label (entry->table_name);
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, entry->row_id);
+  g_autofree char *id = g_strdup_printf ("%" PRId64, entry->row_id);
 
   if (entry->row_id == 0)
     return g_steal_pointer (&table);

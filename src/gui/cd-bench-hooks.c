@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "cd-gui"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +51,7 @@ on_after_paint_cb (GdkFrameClock *clock,
   if (surface == NULL || g_object_get_data (G_OBJECT (surface), RENDERED_KEY) == NULL)
     return;
   g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, window);
-  fprintf (stderr, "clientdesk-bench first-frame monotonic-us=%" G_GINT64_FORMAT " vmhwm-kb=%ld\n",
+  fprintf (stderr, "clientdesk-bench first-frame monotonic-us=%" PRId64 " vmhwm-kb=%ld\n",
            now, peak_rss_kb ());
   fflush (stderr);
   /* Ending at once measures nothing more and leaves the database as a

@@ -5,6 +5,7 @@
  * is edited in its own window. */
 #define G_LOG_DOMAIN "cd-gui"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "core/cd-money.h"
@@ -87,7 +88,7 @@ load_quotes (CdClientPage *self, GVariant *rows)
   for (g_variant_iter_init (&iter, rows); (row = g_variant_iter_next_value (&iter)); g_variant_unref (row))
     {
       /* Translators: a quote's number and version, e.g. QT202611-0001 v2 */
-      g_autofree char *title = g_strdup_printf (_("%s v%" G_GINT64_FORMAT),
+      g_autofree char *title = g_strdup_printf (_("%s v%" PRId64),
                                                 text_or_dash (row, "number"),
                                                 number_of (row, "version"));
       /* Translators: a quote's state, its project's number and the day it was made */
@@ -142,8 +143,8 @@ load_receivables (CdClientPage *self, GVariant *rows, gint64 not_yet_due)
                                                 text_or_dash (row, "label"));
       g_autofree char *amount = cd_money_format (number_of (row, "amount_fen"));
       g_autofree char *days = age == 0 ? g_strdup (_("due today"))
-        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " day overdue",
-                                        "%" G_GINT64_FORMAT " days overdue", age), age);
+        : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " day overdue",
+                                        "%" PRId64 " days overdue", age), age);
       /* Translators: due day, how late, and the installment's full amount */
       g_autofree char *sub = g_strdup_printf (_("due %s · %s · of %s"),
                                               text_or_dash (row, "due_date"), days, amount);

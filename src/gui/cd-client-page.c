@@ -5,6 +5,7 @@
  * nothing is half-saved; Ctrl+Z puts back the last edited company field. */
 #define G_LOG_DOMAIN "cd-gui"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "core/cd-credit-code.h"
@@ -291,7 +292,7 @@ load_visit_cycle (CdClientPage *self)
     text = g_strdup (_("No service cycle: give the client a tier (A, B or C) to know when the next visit is due."));
   else
     /* Translators: next visit due day, last visit day, tier, days between visits */
-    text = g_strdup_printf (_("Next visit due %s (last visit %s; tier %s: a visit every %" G_GINT64_FORMAT " days)."),
+    text = g_strdup_printf (_("Next visit due %s (last visit %s; tier %s: a visit every %" PRId64 " days)."),
                             due, last != NULL ? last : _("none yet"), tier, days);
   gtk_label_set_text (self->visit_cycle, text);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "cd-gui"
 
+#include <inttypes.h>
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -97,8 +98,8 @@ check_meeting_notices (CdDeadlineNotifier *self,
     return 1;
   first = g_variant_get_child_value (rows, 0);
   g_variant_lookup (first, "title", "&s", &name);
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Send the notice for %" G_GINT64_FORMAT " client meeting",
-                                        "Send the notices for %" G_GINT64_FORMAT " client meetings",
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Send the notice for %" PRId64 " client meeting",
+                                        "Send the notices for %" PRId64 " client meetings",
                                         (gulong) total), total);
   notification = g_notification_new (title);
   /* Translators: %s is the first meeting's title */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "cd-gui"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -99,7 +100,7 @@ update_actions (CdFinanceView *self)
 static char *
 count_text (gint64 n)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT, n);
+  return g_strdup_printf ("%" PRId64, n);
 }
 
 static void

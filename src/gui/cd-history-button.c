@@ -4,6 +4,7 @@
  * a page at a time, newest first, and cancels the read when it closes. */
 #define G_LOG_DOMAIN "cd-gui"
 
+#include <inttypes.h>
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -173,7 +174,7 @@ history_window_new (CdContext  *context,
 {
   CdHistoryWindow *self = g_object_new (CD_TYPE_HISTORY_WINDOW, NULL);
   g_autofree char *table = cd_audit_table_label (table_name);
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, row_id);
+  g_autofree char *id = g_strdup_printf ("%" PRId64, row_id);
   /* Translators: the record whose history is shown, "Client #7" */
   g_autofree char *record = g_strdup_printf (_("%s #%s"), table, id);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);

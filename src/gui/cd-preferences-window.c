@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "cd-gui"
 
+#include <inttypes.h>
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -379,7 +380,7 @@ on_tax_changed_cb (GtkSpinButton       *spin,
   bp = (gint64) llround (percent * 100.0);
   if (bp < 0 || bp > 10000)
     return;
-  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, bp);
+  g_snprintf (text, sizeof text, "%" PRId64, bp);
   save_setting (self, key, text);
 }
 

@@ -6,6 +6,7 @@
  * dated timeline. Read on a worker thread. */
 #define G_LOG_DOMAIN "cd-gui"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "core/cd-money.h"
@@ -83,7 +84,7 @@ add_figure (CdProjectPage *self, int row, int col, const char *caption, const ch
 static char *
 percent (gint64 bp)
 {
-  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT " %%", bp < 0 ? "−" : "",
+  return g_strdup_printf ("%s%" PRId64 ".%02" PRId64 " %%", bp < 0 ? "−" : "",
                           ABS (bp) / 100, ABS (bp) % 100);
 }
 
@@ -535,8 +536,8 @@ brief_buttons (CdProjectPage *self, gint64 n_attachments)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *save = gtk_button_new_with_label (_("Save Brief"));
   GtkWidget *attach = gtk_button_new_with_label (_("Attach Reference File…"));
-  g_autofree char *count = g_strdup_printf (g_dngettext (NULL, "%" G_GINT64_FORMAT " reference file",
-                                                         "%" G_GINT64_FORMAT " reference files", n_attachments),
+  g_autofree char *count = g_strdup_printf (g_dngettext (NULL, "%" PRId64 " reference file",
+                                                         "%" PRId64 " reference files", n_attachments),
                                             n_attachments);
   GtkWidget *label = gtk_label_new (count);
 
@@ -608,7 +609,7 @@ cell (GVariant *row, const char *key)
     return g_strdup ("");
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
     return g_str_has_suffix (key, "_fen") ? cd_money_format (g_variant_get_int64 (value))
-                                          : g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (value));
+                                          : g_strdup_printf ("%" PRId64, g_variant_get_int64 (value));
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
     {
       return g_variant_dup_string (value, NULL);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "cd-gui"
 
+#include <inttypes.h>
 #include "gui/cd-row.h"
 
 struct _CdRow
@@ -142,7 +143,7 @@ cd_row_dup_string (CdRow      *self,
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
     return g_strdup_printf ("%g", g_variant_get_double (value));
   if (cd_row_get_int64 (self, key, &number))
-    return g_strdup_printf ("%" G_GINT64_FORMAT, number);
+    return g_strdup_printf ("%" PRId64, number);
   return NULL;
 }
 

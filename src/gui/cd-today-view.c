@@ -4,6 +4,7 @@
  * one section per kind of thing due, for me, my team or everyone. */
 #define G_LOG_DOMAIN "cd-gui"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "core/cd-holidays.h"
@@ -601,8 +602,8 @@ make_more_row (CdTodayView   *self,
                gint64         more)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " more…",
-                                                         "%" G_GINT64_FORMAT " more…", more), more);
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " more…",
+                                                         "%" PRId64 " more…", more), more);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Open the list of all of them"));
@@ -621,7 +622,7 @@ fill_section (CdTodayView   *self,
               const GDate   *today)
 {
   GtkWidget *group = adw_preferences_group_new ();
-  g_autofree char *title = g_strdup_printf ("%s (%" G_GINT64_FORMAT ")", _(info->title), total);
+  g_autofree char *title = g_strdup_printf ("%s (%" PRId64 ")", _(info->title), total);
   GVariantIter iter;
   GVariant *dict;
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "cd-gui"
 
+#include <inttypes.h>
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -138,8 +139,8 @@ show_completion (CdVisitPlanWindow *self)
     }
   g_free (self->completion);
   /* TRANSLATORS: visit plan completion rate (拜访计划完成率): month, planned, done, percent */
-  self->completion = g_strdup_printf (_("Completion in %s: %" G_GINT64_FORMAT " planned, %" G_GINT64_FORMAT
-                                        " done (%" G_GINT64_FORMAT "%%)"),
+  self->completion = g_strdup_printf (_("Completion in %s: %" PRId64 " planned, %" PRId64
+                                        " done (%" PRId64 "%%)"),
                                       self->month, planned, done, (permille + 5) / 10);
   gtk_label_set_label (self->rate, self->completion);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->rate), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -486,8 +487,8 @@ suggestion_row (CdVisitPlanWindow *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *late = NULL;
 
-  late = overdue > 0 ? g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " day overdue",
-                                                  "%" G_GINT64_FORMAT " days overdue", overdue), overdue)
+  late = overdue > 0 ? g_strdup_printf (ngettext ("%" PRId64 " day overdue",
+                                                  "%" PRId64 " days overdue", overdue), overdue)
                      : g_strdup_printf (_("due %s"), cd_form_text (suggestion, "due"));
   /* TRANSLATORS: tier, last visit, how late, suggested day */
   subtitle = g_strdup_printf (_("Tier %s · last visit %s · %s · on %s"), cd_form_text (suggestion, "tier"),
@@ -552,8 +553,8 @@ on_add_all_clicked_cb (CdVisitPlanWindow *self)
       toast (self, error->message);
       return;
     }
-  text = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " visit added to the plan.",
-                                    "%" G_GINT64_FORMAT " visits added to the plan.", added), added);
+  text = g_strdup_printf (ngettext ("%" PRId64 " visit added to the plan.",
+                                    "%" PRId64 " visits added to the plan.", added), added);
   toast (self, text);
   cd_visit_plan_window_reload (self);
 }

@@ -6,6 +6,7 @@
  * hours); read on a worker thread; exported to Excel. */
 #define G_LOG_DOMAIN "cd-gui"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "core/cd-money.h"
@@ -62,9 +63,9 @@ static gboolean
 add_person (const CdWorkOrderPersonRow *row, gpointer user_data, GError **error)
 {
   /* TRANSLATORS: one person's line of the monthly work-order summary for HR */
-  g_ptr_array_add (user_data, g_strdup_printf (_("%s: issued %" G_GINT64_FORMAT ", done %" G_GINT64_FORMAT
-                                                 ", on time %" G_GINT64_FORMAT ", revision rounds %"
-                                                 G_GINT64_FORMAT ", %.1f hours"),
+  g_ptr_array_add (user_data, g_strdup_printf (_("%s: issued %" PRId64 ", done %" PRId64
+                                                 ", on time %" PRId64 ", revision rounds %"
+                                                 PRId64 ", %.1f hours"),
                                                row->name != NULL ? row->name : _("Not assigned"), row->issued,
                                                row->done, row->on_time, row->revision_rounds,
                                                row->spent_minutes / 60.0));
@@ -149,9 +150,9 @@ show_sheet (CdWorkSheetDialog *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
-  summary = g_strdup_printf (_("%s, %s to %s: %zu projects; work orders issued %" G_GINT64_FORMAT
-                               ", done %" G_GINT64_FORMAT ", overdue %" G_GINT64_FORMAT "; visits %"
-                               G_GINT64_FORMAT "; quotes sent %" G_GINT64_FORMAT " (%s)"),
+  summary = g_strdup_printf (_("%s, %s to %s: %zu projects; work orders issued %" PRId64
+                               ", done %" PRId64 ", overdue %" PRId64 "; visits %"
+                               PRId64 "; quotes sent %" PRId64 " (%s)"),
                              ws->staff_name, ws->from, ws->to, g_variant_n_children (ws->projects), ws->n_issued,
                              ws->n_done, ws->n_overdue, ws->n_visits, ws->n_quotes, money);
   gtk_label_set_text (self->summary_label, summary);

@@ -2,6 +2,7 @@
 /* The quote (报价单) as a PDF. */
 #define G_LOG_DOMAIN "cd-reports"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -15,8 +16,8 @@ cd_pdf_format_bp (gint64 bp)
   char *end;
 
   if (bp % 100 == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT "%%", bp / 100);
-  text = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", bp / 100, (int) ABS (bp % 100));
+    return g_strdup_printf ("%" PRId64 "%%", bp / 100);
+  text = g_strdup_printf ("%" PRId64 ".%02d", bp / 100, (int) ABS (bp % 100));
   end = text + strlen (text) - 1;
   while (*end == '0')
     *end-- = '\0';

@@ -6,6 +6,7 @@
  * working in any language; column titles are translated. */
 #define G_LOG_DOMAIN "cd-reports"
 
+#include <inttypes.h>
 #include "config.h"
 
 #include <errno.h>
@@ -371,9 +372,9 @@ write_summary (Export *export, GError **error)
     return FALSE;
 
   note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%" G_GINT64_FORMAT " delivery of the month is not payable "
+                                       "%" PRId64 " delivery of the month is not payable "
                                        "yet and is in no total: see the sheet “Not payable”.",
-                                       "%" G_GINT64_FORMAT " deliveries of the month are not "
+                                       "%" PRId64 " deliveries of the month are not "
                                        "payable yet and are in no total: see the sheet “Not "
                                        "payable”.",
                                        (gulong) t->not_payable),
@@ -566,12 +567,12 @@ write_about (Export *export, GError **error)
     .title = _("Monthly supplier sheet"),
     .rules = rules,
   };
-  g_autofree char *lines = g_strdup_printf ("%" G_GINT64_FORMAT, t->lines);
+  g_autofree char *lines = g_strdup_printf ("%" PRId64, t->lines);
   g_autofree char *total = cd_money_format (t->total_fen);
   const char *figures[] = {
     _("Suppliers"), NULL, _("Detail lines"), lines, _("Total payable this month"), total, NULL,
   };
-  g_autofree char *suppliers = g_strdup_printf ("%" G_GINT64_FORMAT, t->suppliers);
+  g_autofree char *suppliers = g_strdup_printf ("%" PRId64, t->suppliers);
 
   figures[1] = suppliers;
   about.figures = figures;

@@ -4,6 +4,7 @@
  * column titles. */
 #define G_LOG_DOMAIN "cd-reports"
 
+#include <inttypes.h>
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -255,8 +256,8 @@ static gboolean
 write_about (Export *export, GError **error)
 {
   const CdMonthTotals *t = &export->totals;
-  g_autofree char *orders = g_strdup_printf ("%" G_GINT64_FORMAT, t->work_orders);
-  g_autofree char *people = g_strdup_printf ("%" G_GINT64_FORMAT, t->work_order_people);
+  g_autofree char *orders = g_strdup_printf ("%" PRId64, t->work_orders);
+  g_autofree char *people = g_strdup_printf ("%" PRId64, t->work_order_people);
   const char *figures[] = { _("Work orders"), orders, _("People"), people, NULL };
   const char *rules[] = {
     _("Work orders issued in the period (by issued date), whatever their status now."),

@@ -16,6 +16,7 @@
  * the generator's own PRNG, drawn in a fixed order. */
 #define G_LOG_DOMAIN "cd-store"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <string.h>
 #include <time.h>
@@ -2137,7 +2138,7 @@ generate_all (Gen *g, CdDemoScale scale, guint32 seed)
 static void
 set_cache_kib (CdStore *store, gint64 kib)
 {
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, kib);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" PRId64, kib);
 
   cd_store_exec (store, sql, NULL);
 }

@@ -7,6 +7,7 @@
  * conditions, which would make SQLite scan the whole log. */
 #define G_LOG_DOMAIN "cd-store"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -282,10 +283,10 @@ reference_text (CdStore *self, const char *sql, const char *value)
     return g_strdup_printf ("#%s", value);
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    text = g_strdup_printf ("%s (#%" G_GINT64_FORMAT ")",
+    text = g_strdup_printf ("%s (#%" PRId64 ")",
                             (const char *) sqlite3_column_text (stmt, 0), id);
   sqlite3_reset (stmt);
-  return text != NULL ? text : g_strdup_printf ("#%" G_GINT64_FORMAT, id);
+  return text != NULL ? text : g_strdup_printf ("#%" PRId64, id);
 }
 
 static char *
@@ -317,8 +318,8 @@ value_text (CdStore *self, const char *field, const char *value)
     {
       gint64 bp = g_ascii_strtoll (value, NULL, 10);
       if (bp % 100 == 0)
-        return g_strdup_printf ("%" G_GINT64_FORMAT "%%", bp / 100);
-      return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d%%", bp / 100, (int) ABS (bp % 100));
+        return g_strdup_printf ("%" PRId64 "%%", bp / 100);
+      return g_strdup_printf ("%" PRId64 ".%02d%%", bp / 100, (int) ABS (bp % 100));
     }
   if ((g_str_equal (field, "active") || g_str_has_prefix (field, "is_"))
       && (g_str_equal (value, "0") || g_str_equal (value, "1")))

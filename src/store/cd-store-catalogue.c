@@ -3,6 +3,7 @@
  * from. */
 #define G_LOG_DOMAIN "cd-store"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "core/cd-money.h"
@@ -74,7 +75,7 @@ cd_store_catalogue_get (CdStore *self, gint64 id, GError **error)
         item = item_from_row (stmt);
       else if (rc == SQLITE_DONE)
         g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
-                     _("There is no catalogue item %" G_GINT64_FORMAT "."), id);
+                     _("There is no catalogue item %" PRId64 "."), id);
       else
         cd_store_set_error (self, error, rc, _("reading the catalogue"));
       sqlite3_reset (stmt);
@@ -138,7 +139,7 @@ write_item (CdStore *self, CdCatalogueItem *item, GError **error)
   if (item->id != 0 && sqlite3_changes (cd_store_get_db (self)) == 0)
     {
       g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
-                   _("There is no catalogue item %" G_GINT64_FORMAT "."), item->id);
+                   _("There is no catalogue item %" PRId64 "."), item->id);
       return FALSE;
     }
   return TRUE;

@@ -6,6 +6,7 @@
  * "lost" needs its reason. */
 #define G_LOG_DOMAIN "cd-store"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
@@ -378,8 +379,8 @@ cd_store_client_delete (CdStore *self, gint64 client_id, GError **error)
   if (ok && projects > 0)
     {
       g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID,
-                   g_dngettext (NULL, "The client has %" G_GINT64_FORMAT " project: it cannot be deleted. Mark the client lost instead.",
-                                "The client has %" G_GINT64_FORMAT " projects: it cannot be deleted. Mark the client lost instead.",
+                   g_dngettext (NULL, "The client has %" PRId64 " project: it cannot be deleted. Mark the client lost instead.",
+                                "The client has %" PRId64 " projects: it cannot be deleted. Mark the client lost instead.",
                                 projects), projects);
       ok = FALSE;
     }

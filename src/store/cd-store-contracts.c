@@ -5,6 +5,7 @@
  * contract rows of their own pointing at the contract they amend. */
 #define G_LOG_DOMAIN "cd-store"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "core/cd-money.h"
@@ -193,7 +194,7 @@ load_one (CdStore *self, sqlite3_stmt *stmt, const char *missing, GError **error
 CdContract *
 cd_docs_load_contract (CdStore *self, gint64 id, GError **error)
 {
-  g_autofree char *missing = g_strdup_printf (_("There is no contract %" G_GINT64_FORMAT "."), id);
+  g_autofree char *missing = g_strdup_printf (_("There is no contract %" PRId64 "."), id);
   sqlite3_stmt *stmt = cd_store_prepare (self, CONTRACT_SELECT " WHERE k.id = ?1", error);
 
   if (stmt == NULL)
@@ -647,7 +648,7 @@ remove_installment (CdStore *self, gint64 installment_id, GError **error)
 
   if (contract_id == 0)
     g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
-                 _("There is no installment %" G_GINT64_FORMAT "."), installment_id);
+                 _("There is no installment %" PRId64 "."), installment_id);
   if (contract_id <= 0 || (k = load_draft (self, contract_id, error)) == NULL
       || !check_amendment_plan (k, TRUE, error))
     return FALSE;

@@ -3,6 +3,7 @@
  * payments): dates, text checks, statements, canonical serialisation. */
 #define G_LOG_DOMAIN "cd-store"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -179,7 +180,7 @@ cd_docs_canon_text (GString *out, const char *key, const char *value)
 void
 cd_docs_canon_int (GString *out, const char *key, gint64 value)
 {
-  g_string_append_printf (out, "%s=%" G_GINT64_FORMAT "\n", key, value);
+  g_string_append_printf (out, "%s=%" PRId64 "\n", key, value);
 }
 
 gboolean
@@ -281,7 +282,7 @@ cd_store_client_party (CdStore *self, gint64 client_id, GError **error)
         party = party_from_row (stmt);
       else if (rc == SQLITE_DONE)
         g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
-                     _("There is no client %" G_GINT64_FORMAT "."), client_id);
+                     _("There is no client %" PRId64 "."), client_id);
       else
         cd_store_set_error (self, error, rc, _("reading a client"));
       sqlite3_reset (stmt);

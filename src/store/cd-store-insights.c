@@ -34,6 +34,7 @@
  */
 #define G_LOG_DOMAIN "cd-store"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -483,7 +484,7 @@ on_grow_row (sqlite3_stmt *stmt, gpointer data)
   if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
     g_ptr_array_add (sink->keys, g_strdup (""));
   else
-    g_ptr_array_add (sink->keys, g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0)));
+    g_ptr_array_add (sink->keys, g_strdup_printf ("%" PRId64, (gint64) sqlite3_column_int64 (stmt, 0)));
   g_ptr_array_add (sink->labels, g_utf8_make_valid (label ? label : sink->nobody, -1));
   for (guint c = 0; c < sink->n_values; c++)
     {
@@ -688,7 +689,7 @@ staff_name (CdStore *store, gint64 id, GError **error)
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
-                 _("There is no staff member with the id %" G_GINT64_FORMAT "."), id);
+                 _("There is no staff member with the id %" PRId64 "."), id);
   else if (rc != SQLITE_ROW)
     cd_store_set_error (store, error, rc, NULL);
   return name;

@@ -13,6 +13,7 @@
  * computed here are the same bytes (tests/reliability/test-lock-hash.c). */
 #define G_LOG_DOMAIN "cd-store"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "store/cd-store-docs-private.h"
@@ -267,7 +268,7 @@ compute_hash (CdStore *self, const Lockable *lockable, gint64 id, int version, G
       if (p == 0 && rows == 0)
         {
           g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
-                       _("There is no record %" G_GINT64_FORMAT " in %s."), id, lockable->table);
+                       _("There is no record %" PRId64 " in %s."), id, lockable->table);
           return NULL;
         }
     }

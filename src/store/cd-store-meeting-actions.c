@@ -4,6 +4,7 @@
  * what is open and due as its agenda. */
 #define G_LOG_DOMAIN "cd-store"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -359,7 +360,7 @@ build_agenda (CdStore *self, const char *day, GError **error)
       if (group == NULL || !g_str_equal (group, key))
         {
           if (group != NULL && total > shown)
-            g_string_append_printf (out, _("  … and %" G_GINT64_FORMAT " more\n"), total - shown);
+            g_string_append_printf (out, _("  … and %" PRId64 " more\n"), total - shown);
           g_string_append_printf (out, "%s%s\n", out->len > 0 ? "\n" : "", group_heading (key));
           g_free (group);
           group = g_strdup (key);
@@ -376,7 +377,7 @@ build_agenda (CdStore *self, const char *day, GError **error)
       return NULL;
     }
   if (group != NULL && total > shown)
-    g_string_append_printf (out, _("  … and %" G_GINT64_FORMAT " more\n"), total - shown);
+    g_string_append_printf (out, _("  … and %" PRId64 " more\n"), total - shown);
   if (out->len == 0)
     g_string_append (out, _("Nothing open or due."));
   return g_string_free (g_steal_pointer (&out), FALSE);

@@ -13,6 +13,7 @@
  * one prepared statement per shape. User text is always a bound parameter. */
 #define G_LOG_DOMAIN "cd-store"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -572,7 +573,7 @@ ids_to_json (const gint64 *ids, guint n_ids)
 
   g_string_append_c (json, '[');
   for (guint i = 0; i < n_ids; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+    g_string_append_printf (json, "%s%" PRId64, i > 0 ? "," : "", ids[i]);
   g_string_append_c (json, ']');
   return g_string_free (g_steal_pointer (&json), FALSE);
 }

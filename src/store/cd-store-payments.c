@@ -3,6 +3,7 @@
  * still owed, aged by days past due (应收账款账龄). */
 #define G_LOG_DOMAIN "cd-store"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "core/cd-money.h"
@@ -64,7 +65,7 @@ read_installment (CdStore *self, gint64 installment_id, InstallmentState *out, G
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
-                 _("There is no installment %" G_GINT64_FORMAT "."), installment_id);
+                 _("There is no installment %" PRId64 "."), installment_id);
   else if (rc != SQLITE_ROW)
     cd_store_set_error (self, error, rc, _("reading an installment"));
   return rc == SQLITE_ROW;
@@ -180,7 +181,7 @@ cd_store_payment_remove (CdStore *self, gint64 payment_id, GError **error)
   if (ok && sqlite3_changes (cd_store_get_db (self)) == 0)
     {
       g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
-                   _("There is no payment %" G_GINT64_FORMAT "."), payment_id);
+                   _("There is no payment %" PRId64 "."), payment_id);
       ok = FALSE;
     }
   return cd_docs_finish (self, ok, error);

@@ -3,6 +3,7 @@
  * lifecycle; the brief must be complete before a project leaves "brief". */
 #define G_LOG_DOMAIN "cd-store"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -207,7 +208,7 @@ load_project (CdStore *self, gint64 id, GError **error)
     project = project_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
-                 _("There is no project with id %" G_GINT64_FORMAT "."), id);
+                 _("There is no project with id %" PRId64 "."), id);
   else
     cd_store_set_error (self, error, rc, _("reading a project"));
   sqlite3_reset (stmt);
@@ -360,7 +361,7 @@ update_project (CdStore *self, CdProject *project, const char *start, const char
   if (sqlite3_changes (cd_store_get_db (self)) == 0)
     {
       g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
-                   _("There is no project with id %" G_GINT64_FORMAT "."), project->id);
+                   _("There is no project with id %" PRId64 "."), project->id);
       return FALSE;
     }
   return TRUE;

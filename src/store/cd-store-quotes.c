@@ -6,6 +6,7 @@
  * refuse any change to it afterwards). */
 #define G_LOG_DOMAIN "cd-store"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "core/cd-money.h"
@@ -130,7 +131,7 @@ load_one (CdStore *self, sqlite3_stmt *stmt, gboolean with_lines, const char *mi
 CdQuote *
 cd_docs_load_quote (CdStore *self, gint64 id, gboolean with_lines, GError **error)
 {
-  g_autofree char *missing = g_strdup_printf (_("There is no quote %" G_GINT64_FORMAT "."), id);
+  g_autofree char *missing = g_strdup_printf (_("There is no quote %" PRId64 "."), id);
   sqlite3_stmt *stmt = cd_store_prepare (self, QUOTE_SELECT " WHERE q.id = ?1", error);
 
   if (stmt == NULL)
@@ -344,7 +345,7 @@ load_line_of_draft (CdStore *self, gint64 line_id, CdQuote **out_quote, GError *
   if (quote_id == 0)
     {
       g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
-                   _("There is no quote line %" G_GINT64_FORMAT "."), line_id);
+                   _("There is no quote line %" PRId64 "."), line_id);
       return NULL;
     }
   *out_quote = load_draft (self, quote_id, TRUE, error);
@@ -386,7 +387,7 @@ project_for_quote (CdStore *self, gint64 project_id, gint64 *out_client, GError 
   if (rc != SQLITE_ROW)
     {
       g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
-                   _("There is no project %" G_GINT64_FORMAT "."), project_id);
+                   _("There is no project %" PRId64 "."), project_id);
       return FALSE;
     }
   if (g_strcmp0 (status, "cancelled") == 0 || g_strcmp0 (status, "closed") == 0)

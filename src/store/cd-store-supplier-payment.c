@@ -3,6 +3,7 @@
  * more than an order's total, and a supplier's statement over a period. */
 #define G_LOG_DOMAIN "cd-store"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -96,7 +97,7 @@ read_balance (CdStore *store, gint64 order_id, char **out_number, gint64 *out_to
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
-                 _("There is no supplier order with id %" G_GINT64_FORMAT "."), order_id);
+                 _("There is no supplier order with id %" PRId64 "."), order_id);
   else
     cd_store_set_error (store, error, rc, _("reading a supplier order"));
   sqlite3_reset (stmt);
@@ -219,7 +220,7 @@ read_supplier_name (CdStore *store, gint64 supplier_id, GError **error)
     name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   else if (rc == SQLITE_DONE)
     g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
-                 _("There is no supplier with id %" G_GINT64_FORMAT "."), supplier_id);
+                 _("There is no supplier with id %" PRId64 "."), supplier_id);
   else
     cd_store_set_error (store, error, rc, _("reading a supplier"));
   sqlite3_reset (stmt);

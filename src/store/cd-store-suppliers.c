@@ -3,6 +3,7 @@
  * scorecard. Supplier quotes are in cd-store-supplier-quotes.c. */
 #define G_LOG_DOMAIN "cd-store"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -57,7 +58,7 @@ gboolean
 cd_supply_not_found (GError **error, const char *what, gint64 id)
 {
   g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
-               _("There is no %s with id %" G_GINT64_FORMAT "."), what, id);
+               _("There is no %s with id %" PRId64 "."), what, id);
   return FALSE;
 }
 

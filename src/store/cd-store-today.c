@@ -5,6 +5,7 @@
  * quote" days. A window count gives each section's total with its page. */
 #define G_LOG_DOMAIN "cd-store"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -890,8 +891,8 @@ plan_row (gint64 staff_id, const char *name, GVariant *plan, const char *start, 
   if (plan_id == 0)
     detail = g_strdup (_("Not started"));
   else
-    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Draft with %" G_GINT64_FORMAT " planned visit, not submitted",
-                                           "Draft with %" G_GINT64_FORMAT " planned visits, not submitted",
+    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Draft with %" PRId64 " planned visit, not submitted",
+                                           "Draft with %" PRId64 " planned visits, not submitted",
                                            (gulong) entries), entries);
   g_variant_dict_init (&row, NULL);
   g_variant_dict_insert (&row, "id", "x", staff_id);

@@ -4,6 +4,7 @@
  * rounds (each review sent back is one) and the time spent. */
 #define G_LOG_DOMAIN "cd-store"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -149,7 +150,7 @@ load_order (CdStore *self, gint64 id, GError **error)
     order = order_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
-                 _("There is no work order with id %" G_GINT64_FORMAT "."), id);
+                 _("There is no work order with id %" PRId64 "."), id);
   else
     cd_store_set_error (self, error, rc, _("reading a work order"));
   sqlite3_reset (stmt);
@@ -308,7 +309,7 @@ update_order (CdStore *self, CdWorkOrder *order, const char *issued, const char 
   if (sqlite3_changes (cd_store_get_db (self)) == 0)
     {
       g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
-                   _("There is no work order with id %" G_GINT64_FORMAT "."), order->id);
+                   _("There is no work order with id %" PRId64 "."), order->id);
       return FALSE;
     }
   return TRUE;
@@ -446,7 +447,7 @@ cd_store_work_order_add_time (CdStore *self, gint64 id, const char *hours, GErro
   if (ok && sqlite3_changes (cd_store_get_db (self)) == 0)
     {
       g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
-                   _("There is no work order with id %" G_GINT64_FORMAT "."), id);
+                   _("There is no work order with id %" PRId64 "."), id);
       ok = FALSE;
     }
   return cd_docs_finish (self, ok, error);

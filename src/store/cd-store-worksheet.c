@@ -5,6 +5,7 @@
  * staff id), so a large file costs only the person's or project's rows. */
 #define G_LOG_DOMAIN "cd-store"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -457,7 +458,7 @@ staff_name (CdStore *self, gint64 id, GError **error)
     name = cd_docs_column_dup (stmt, 0);
   else
     g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_NOT_FOUND,
-                 _("There is no staff member with id %" G_GINT64_FORMAT "."), id);
+                 _("There is no staff member with id %" PRId64 "."), id);
   sqlite3_reset (stmt);
   return name;
 }

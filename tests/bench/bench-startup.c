@@ -14,6 +14,7 @@
  * been painted (src/gui/cd-bench-hooks.c), and the peak RSS is the one it
  * printed then. The two programs take turns, one unrecorded warm-up run
  * each first (the page cache, fontconfig's caches). */
+#include <inttypes.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -72,7 +73,7 @@ read_first_frame (int fd, gint64 *out_us, long *out_rss)
       if (line != NULL && strchr (line, '\n') != NULL)
         {
           fwrite (text->str, 1, line - text->str, stderr);
-          return sscanf (line, "clientdesk-bench first-frame monotonic-us=%" G_GINT64_FORMAT
+          return sscanf (line, "clientdesk-bench first-frame monotonic-us=%" PRId64
                          " vmhwm-kb=%ld", out_us, out_rss) == 2;
         }
     }

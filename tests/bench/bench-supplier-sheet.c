@@ -11,6 +11,7 @@
  * program again for the export), so that its peak RSS is its own; the
  * figures are medians of wall time, with CPU time beside them, which a busy
  * machine disturbs less. Exit 1 when over budget. */
+#include <inttypes.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <spawn.h>
@@ -211,8 +212,8 @@ main (int argc, char **argv)
   self_path = g_file_read_link ("/proc/self/exe", NULL);
   rows = equivalent_rows (db, month, &totals);
   g_snprintf (rows_text, sizeof rows_text, "%ld", rows);
-  printf ("month %s: %" G_GINT64_FORMAT " suppliers, %" G_GINT64_FORMAT " detail lines, "
-          "%" G_GINT64_FORMAT " not payable, %" G_GINT64_FORMAT " pickup rows = %ld rows of 17 cells\n",
+  printf ("month %s: %" PRId64 " suppliers, %" PRId64 " detail lines, "
+          "%" PRId64 " not payable, %" PRId64 " pickup rows = %ld rows of 17 cells\n",
           month, totals.suppliers, totals.lines, totals.not_payable, totals.pickup_rows, rows);
 
   for (int i = 0; i < repeat; i++)

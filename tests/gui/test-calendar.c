@@ -7,6 +7,7 @@
  * entries and completion rate. */
 #define G_LOG_DOMAIN "cd-test"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -158,7 +159,7 @@ static void
 on_event_activated_cb (CdCalendarGrid *grid, const char *kind, gint64 id, const char *title, char **out)
 {
   g_free (*out);
-  *out = g_strdup_printf ("%s %" G_GINT64_FORMAT " %s", kind, id, title);
+  *out = g_strdup_printf ("%s %" PRId64 " %s", kind, id, title);
 }
 
 static void
@@ -574,7 +575,7 @@ test_visit_plan_counts_a_logged_visit (void)
   g_assert_cmpint (cd_visit_plan_window_get_plan (window), >, 0);
   g_test_message ("%s", cd_visit_plan_window_get_completion (window));
   planned = completion (store, agency.am_id, &done);
-  expect = g_strdup_printf ("%" G_GINT64_FORMAT " planned, %" G_GINT64_FORMAT " done", planned, done);
+  expect = g_strdup_printf ("%" PRId64 " planned, %" PRId64 " done", planned, done);
   g_assert_nonnull (strstr (cd_visit_plan_window_get_completion (window), expect));
   unlabelled = cd_test_unlabelled (root);
   for (guint i = 0; i < unlabelled->len; i++)
@@ -592,7 +593,7 @@ test_visit_plan_counts_a_logged_visit (void)
   click (root, "Save entry");
   g_test_message ("%s", cd_visit_plan_window_get_completion (window));
   g_free (expect);
-  expect = g_strdup_printf ("%" G_GINT64_FORMAT " planned, %" G_GINT64_FORMAT " done", planned + 1, done);
+  expect = g_strdup_printf ("%" PRId64 " planned, %" PRId64 " done", planned + 1, done);
   g_assert_nonnull (strstr (cd_visit_plan_window_get_completion (window), expect));
 
   g_variant_dict_init (&dict, NULL);
@@ -604,7 +605,7 @@ test_visit_plan_counts_a_logged_visit (void)
   click (root, "Refresh plan");
   g_test_message ("%s", cd_visit_plan_window_get_completion (window));
   g_free (expect);
-  expect = g_strdup_printf ("%" G_GINT64_FORMAT " planned, %" G_GINT64_FORMAT " done", planned + 1, done + 1);
+  expect = g_strdup_printf ("%" PRId64 " planned, %" PRId64 " done", planned + 1, done + 1);
   g_assert_nonnull (strstr (cd_visit_plan_window_get_completion (window), expect));
   g_assert_nonnull (cd_test_find_by_label (root, "Visited"));
 

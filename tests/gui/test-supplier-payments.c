@@ -4,6 +4,7 @@
  * an over-payment, a bad date or a bad amount is refused under its field
  * and nothing is saved; a good payment is saved and announced; a
  * supplier's statement over a period adds up and exports to a workbook. */
+#include <inttypes.h>
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -71,7 +72,7 @@ test_orders_to_pay (Fixture *f, gconstpointer data)
       gint64 id = 0;
 
       g_variant_lookup (row, "id", "x", &id);
-      g_string_append_printf (ids, "%" G_GINT64_FORMAT " ", id);
+      g_string_append_printf (ids, "%" PRId64 " ", id);
     }
   /* Oldest acceptance first; O2 and O7 are paid in full, O4–O6 not payable. */
   g_assert_cmpstr (ids->str, ==, "1 8 9 10 3 ");

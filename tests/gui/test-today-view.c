@@ -4,6 +4,7 @@
  * scope buttons, and rows that open their records. */
 #define G_LOG_DOMAIN "cd-test"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include "gui-test-util.h"
@@ -178,7 +179,7 @@ test_sections_show_their_rows (Fixture *fixture, gconstpointer data)
       g_autoptr(GVariant) rows = cd_store_today_section (cd_context_get_store (fixture->context), s,
                                                          CD_TODAY_SCOPE_EVERYONE, 0, &today, 1,
                                                          &expected, NULL);
-      g_autofree char *count = g_strdup_printf ("(%" G_GINT64_FORMAT ")", total);
+      g_autofree char *count = g_strdup_printf ("(%" PRId64 ")", total);
 
       g_assert_nonnull (group);
       if (group == NULL)

@@ -3,6 +3,7 @@
  * charts, and the record windows that open from the lists' rows. */
 #define G_LOG_DOMAIN "cd-test"
 
+#include <inttypes.h>
 #include "gui-test-util.h"
 #include "gui/cd-acceptance-editor.h"
 #include "gui/cd-contract-editor.h"
@@ -132,7 +133,7 @@ check_row_opens (Fixture    *fixture,
   cd_list_view_activate_row (list, 0);
   cd_test_iterate (200);
   window = find_window (type);
-  g_test_message ("%s tab %u → %s for row %" G_GINT64_FORMAT, view_name, tab, g_type_name (type),
+  g_test_message ("%s tab %u → %s for row %" PRId64, view_name, tab, g_type_name (type),
                   cd_row_get_id (row));
   g_assert_nonnull (window);
   if (window == NULL)

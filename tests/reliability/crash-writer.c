@@ -18,6 +18,7 @@
  * Usage: crash-writer DATABASE RUN (RUN makes names unique per run). */
 #define G_LOG_DOMAIN "cd-reliability"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,7 +98,7 @@ new_project (Writer *w)
   sqlite3_reset (stmt);
   if (!cd_store_commit (w->store, &error))
     fail ("committing", error);
-  report (w, "project %" G_GINT64_FORMAT, id);
+  report (w, "project %" PRId64, id);
   return id;
 }
 
@@ -115,7 +116,7 @@ quote_cycle (Writer *w, gint64 project)
   quote = cd_store_quote_create (w->store, project, "2026-03-10", &error);
   if (quote == 0)
     fail ("creating a quote", error);
-  report (w, "quote %" G_GINT64_FORMAT, quote);
+  report (w, "quote %" PRId64, quote);
 
   for (guint k = 0; k < 3; k++)
     {
@@ -130,7 +131,7 @@ quote_cycle (Writer *w, gint64 project)
       line_id = cd_store_quote_add_line (w->store, quote, line, 0, &error);
       if (line_id == 0)
         fail ("adding a line", error);
-      report (w, "line %" G_GINT64_FORMAT " %" G_GINT64_FORMAT, quote, line_id);
+      report (w, "line %" PRId64 " %" PRId64, quote, line_id);
     }
 
   /* Grows from run to run, so the test can ask for "at least". */
@@ -141,21 +142,21 @@ quote_cycle (Writer *w, gint64 project)
 
   if (!cd_store_quote_send (w->store, quote, "2026-03-11", &error))
     fail ("sending", error);
-  report (w, "sent %" G_GINT64_FORMAT, quote);
+  report (w, "sent %" PRId64, quote);
   if (!cd_store_quote_accept (w->store, quote, "2026-03-12", &error))
     fail ("accepting", error);
-  report (w, "accepted %" G_GINT64_FORMAT, quote);
+  report (w, "accepted %" PRId64, quote);
 
   contract = cd_store_contract_create_from_quote (w->store, quote, "2026-03-15", &error);
   if (contract == 0)
     fail ("making a contract", error);
-  report (w, "contract %" G_GINT64_FORMAT, contract);
+  report (w, "contract %" PRId64, contract);
   if (!cd_store_contract_split_installments (w->store, contract, shares, 2, &error))
     fail ("planning installments", error);
-  report (w, "installments %" G_GINT64_FORMAT, contract);
+  report (w, "installments %" PRId64, contract);
   if (!cd_store_contract_sign (w->store, contract, "2026-03-16", &error))
     fail ("signing", error);
-  report (w, "signed %" G_GINT64_FORMAT, contract);
+  report (w, "signed %" PRId64, contract);
 }
 
 int

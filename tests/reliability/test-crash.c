@@ -9,6 +9,7 @@
  *
  * CLIENTDESK_CRASH_KILLS (default 200) is the number of kills in all;
  * CLIENTDESK_CRASH_SEED changes the sequence of delays. */
+#include <inttypes.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -234,7 +235,7 @@ test_demo_killed_at_random (gconstpointer data)
   child_clear (&child);
   complete = rel_raw_text (path, DEMO_SIGNATURE);
   g_assert_true (assert_sound (path, "a complete demo"));
-  g_test_message ("demo: %" G_GINT64_FORMAT " ms; empty %s, complete %s", duration / 1000, empty, complete);
+  g_test_message ("demo: %" PRId64 " ms; empty %s, complete %s", duration / 1000, empty, complete);
   max_delay = duration * 6 / 5;
 
   while (crash.kills - before < wanted && runs++ < wanted * 3)
@@ -445,7 +446,7 @@ count_missing (const char *path, GArray *reported, guint from)
         sqlite3_bind_int64 (stmt, 2, r->b);
       if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 1)
         {
-          g_test_message ("missing: %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+          g_test_message ("missing: %s %" PRId64 " %" PRId64,
                           expectations[r->kind].what, r->a, r->b);
           missing++;
         }

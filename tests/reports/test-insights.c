@@ -5,6 +5,7 @@
  * A hand-made fixture pins down the definitions the demo may not reach:
  * reworks are never first-pass, orders without a promise are not judged on
  * time, payments after the "as of" day do not count. */
+#include <inttypes.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -154,7 +155,7 @@ check_months (Fixture *f, const CdInsightTable *table, guint column, const char 
       gint64 expected = sql_int (f, sql, table->row_keys[r], NULL, am);
 
       if (expected != table->columns[column].values[r])
-        g_test_message ("%s, %s: %" G_GINT64_FORMAT " ≠ %" G_GINT64_FORMAT, table->title,
+        g_test_message ("%s, %s: %" PRId64 " ≠ %" PRId64, table->title,
                         table->row_keys[r], table->columns[column].values[r], expected);
       g_assert_cmpint (table->columns[column].values[r], ==, expected);
     }
@@ -390,7 +391,7 @@ expected_aging (Fixture *f, const char *as_of, gint64 am, gint64 out_fen[4], gin
       if (signed_text == NULL || strcmp (signed_text, as_of) > 0 || strcmp (due_text, as_of) > 0)
         continue;
       paid_sql = g_strdup_printf ("SELECT coalesce (sum (amount_fen), 0) FROM payment"
-                                  " WHERE installment_id = %" G_GINT64_FORMAT " AND date <= ?1",
+                                  " WHERE installment_id = %" PRId64 " AND date <= ?1",
                                   (gint64) sqlite3_column_int64 (stmt, 0));
       paid = sql_int (f, paid_sql, as_of, NULL, 0);
       open = sqlite3_column_int64 (stmt, 2) - paid;

@@ -12,6 +12,7 @@
  * 2,300.00 off 尾款 and 700.00 off 首付款, leaving 2,600.00 in all. */
 #define G_LOG_DOMAIN "cd-test"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -167,7 +168,7 @@ rows_text (GVariant *rows, const char *label_key, const char *fen_key)
 
       g_variant_lookup (row, label_key, "&s", &label);
       g_variant_lookup (row, fen_key, "x", &fen);
-      g_string_append_printf (out, "%s%s=%" G_GINT64_FORMAT, out->len ? ", " : "", label, fen);
+      g_string_append_printf (out, "%s%s=%" PRId64, out->len ? ", " : "", label, fen);
       g_variant_unref (row);
     }
   return g_string_free (out, FALSE);
@@ -234,7 +235,7 @@ aging (Fixture *f, GDate today)
   if (table == NULL)
     return g_string_free (out, FALSE);
   for (guint r = 0; r < table->n_rows; r++)
-    g_string_append_printf (out, "%s%u:%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, r ? " " : "", r,
+    g_string_append_printf (out, "%s%u:%" PRId64 "/%" PRId64, r ? " " : "", r,
                             table->columns[0].values[r], table->columns[1].values[r]);
   return g_string_free (out, FALSE);
 }
@@ -268,7 +269,7 @@ fen_list (GVariant *rows, const char *key)
       gint64 fen = G_MININT64;
 
       g_variant_lookup (row, key, "x", &fen);
-      g_string_append_printf (out, "%s%" G_GINT64_FORMAT, out->len ? ", " : "", fen);
+      g_string_append_printf (out, "%s%" PRId64, out->len ? ", " : "", fen);
       g_variant_unref (row);
     }
   return g_string_free (out, FALSE);

@@ -4,6 +4,7 @@
  * being the same agency every time it is asked for with the same seed. */
 #define G_LOG_DOMAIN "cd-test"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -85,7 +86,7 @@ expect_none (const char *sql)
   gint64 n = count (shared, sql);
 
   if (n != 0)
-    g_test_message ("%" G_GINT64_FORMAT " rows: %s", n, sql);
+    g_test_message ("%" PRId64 " rows: %s", n, sql);
   g_assert_cmpint (n, ==, 0);
 }
 
@@ -188,7 +189,7 @@ test_every_table_has_rows_in_range (void)
     {
       gint64 n = count (shared, ranges[i].sql);
 
-      g_test_message ("%s: %" G_GINT64_FORMAT, ranges[i].sql, n);
+      g_test_message ("%s: %" PRId64, ranges[i].sql, n);
       g_assert_cmpint (n, >=, ranges[i].lo);
       g_assert_cmpint (n, <=, ranges[i].hi);
     }

@@ -6,6 +6,7 @@
  * the migration from schema 4 that keeps the data. */
 #define G_LOG_DOMAIN "cd-test"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -166,7 +167,7 @@ describe (GVariant *rows)
       g_autofree char *due = lookup_s (row, "due");
       g_autofree char *date = lookup_s (row, "date");
 
-      g_string_append_printf (out, "%s%" G_GINT64_FORMAT ":%s:%" G_GINT64_FORMAT ":%s:%" G_GINT64_FORMAT,
+      g_string_append_printf (out, "%s%" PRId64 ":%s:%" PRId64 ":%s:%" PRId64,
                               out->len ? " " : "", lookup_x (row, "client_id"), due,
                               lookup_x (row, "overdue_days"), date, lookup_x (row, "contact_id"));
     }

@@ -5,6 +5,7 @@
  * counted again here from the plain lists. */
 #define G_LOG_DOMAIN "cd-test"
 
+#include <inttypes.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -211,7 +212,7 @@ test_work_order_sections_match_the_list (void)
     }
   overdue = section (CD_TODAY_WORK_ORDERS_OVERDUE, CD_TODAY_SCOPE_EVERYONE, 0, &n_overdue);
   week = section (CD_TODAY_WORK_ORDERS_THIS_WEEK, CD_TODAY_SCOPE_EVERYONE, 0, &n_week);
-  g_test_message ("overdue %" G_GINT64_FORMAT ", this week %" G_GINT64_FORMAT, n_overdue, n_week);
+  g_test_message ("overdue %" PRId64 ", this week %" PRId64, n_overdue, n_week);
   g_assert_cmpint (n_overdue, >, 0);
   g_assert_cmpint (n_overdue, ==, expect_overdue);
   g_assert_cmpint (n_week, ==, expect_week);
@@ -235,7 +236,7 @@ test_every_row_is_due_by_its_section (void)
       GVariantIter iter;
       GVariant *row;
 
-      g_test_message ("section %u: %" G_GINT64_FORMAT " rows", s, total);
+      g_test_message ("section %u: %" PRId64 " rows", s, total);
       grand += total;
       g_variant_iter_init (&iter, rows);
       while ((row = g_variant_iter_next_value (&iter)) != NULL)
@@ -300,8 +301,8 @@ test_scopes_nest (void)
       g_autoptr(GVariant) c = section (s, CD_TODAY_SCOPE_EVERYONE, 3, &everyone);
       g_autoptr(GVariant) d = section (s, CD_TODAY_SCOPE_TEAM, 1, &lead_team);
 
-      g_test_message ("section %u: mine %" G_GINT64_FORMAT " ≤ team %" G_GINT64_FORMAT
-                      " ≤ everyone %" G_GINT64_FORMAT, s, mine, team, everyone);
+      g_test_message ("section %u: mine %" PRId64 " ≤ team %" PRId64
+                      " ≤ everyone %" PRId64, s, mine, team, everyone);
       g_assert_cmpint (mine, <=, team);
       g_assert_cmpint (team, <=, everyone);
       g_assert_cmpint (lead_team, <=, everyone);
@@ -467,7 +468,7 @@ plans_due (int y, int m, int d, CdHolidayCalendar *cal, CdTodayScope scope, gint
       g_assert_cmpstr (kind, ==, "visit-plan");
       g_assert_cmpstr (start, ==, "2026-04-01");
       g_assert_cmpstr (date, ==, cal != NULL ? "2026-03-30" : "2026-03-28");
-      g_string_append_printf (text, "[%" G_GINT64_FORMAT ":%s]", open_id, detail);
+      g_string_append_printf (text, "[%" PRId64 ":%s]", open_id, detail);
       g_variant_unref (row);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
