@@ -230,15 +230,17 @@ humanise (const char *name)
 const char *
 cd_audit_action_label (const char *action)
 {
+  /* Contexts: "Created" is also a column heading (a date), which another
+   * language may word differently from the act. */
   if (g_strcmp0 (action, "insert") == 0)
-    return _("Created");
+    return C_("audit action", "Created");
   if (g_strcmp0 (action, "update") == 0)
-    return _("Changed");
+    return C_("audit action", "Changed");
   if (g_strcmp0 (action, "delete") == 0)
-    return _("Deleted");
+    return C_("audit action", "Deleted");
   if (g_strcmp0 (action, "bulk") == 0)
-    return _("Loaded in bulk");
-  return _("Recorded");
+    return C_("audit action", "Loaded in bulk");
+  return C_("audit action", "Recorded");
 }
 
 char *
