@@ -119,11 +119,11 @@ status_label (const char *status)
 }
 
 static char *
-cell_text (CdRow *row, const Column *column)
+cell_text (CdRow *row, const Column *column, gboolean loading)
 {
   gint64 number = 0;
 
-  if (cd_row_is_loading (row))
+  if (loading)
     return g_strdup (column->cell == CELL_TEXT && g_str_equal (column->key, "name") ? "…" : "");
   switch (column->cell)
     {
@@ -141,6 +141,47 @@ cell_text (CdRow *row, const Column *column)
     default:
       return cd_row_dup_string (row, column->field);
     }
+}
+
+/* A row's cell texts, made once per contents for all its cells: a lookup
+ * in the row's a{sv} walks its entries (and "loading", absent from a row
+ * that was read, walks them all), and a search refills every row on
+ * screen, eleven cells each. */
+typedef struct
+{
+  GVariant *dict;  /* what the texts were made from */
+  char     *texts[G_N_ELEMENTS (columns)];
+} RowTexts;
+
+static GQuark row_texts_quark;
+
+static void
+row_texts_free (RowTexts *rt)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    g_free (rt->texts[i]);
+  g_variant_unref (rt->dict);
+  g_free (rt);
+}
+
+static const char *
+row_text (CdRow *row, const Column *column)
+{
+  RowTexts *rt = g_object_get_qdata (G_OBJECT (row), row_texts_quark);
+  GVariant *dict = cd_row_get_dict (row);
+  gboolean loading;
+
+  if (rt == NULL || rt->dict != dict)
+    {
+      loading = cd_row_is_loading (row);
+      rt = g_new0 (RowTexts, 1);
+      rt->dict = g_variant_ref (dict);
+      for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+        rt->texts[i] = cell_text (row, &columns[i], loading);
+      g_object_set_qdata_full (G_OBJECT (row), row_texts_quark, rt,
+                               (GDestroyNotify) row_texts_free);
+    }
+  return rt->texts[column - columns];
 }
 
 /* ------------------------------------------------------------------ */
@@ -175,11 +216,48 @@ on_view_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y,
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
 }
 
+/* What a cell watches: the model fills rows in place (a search refills the
+ * rows on screen, a page that arrives refills its stand-ins) and tells
+ * the row, not the list, so a bound cell follows its row's notify::dict. */
+typedef struct
+{
+  GtkWidget    *label;
+  const Column *column;
+  CdRow        *row;      /* unowned: the list item holds it while bound */
+  gulong        handler;
+} CellBinding;
+
+static void
+cell_binding_free (CellBinding *binding)
+{
+  g_clear_signal_handler (&binding->handler, binding->row);
+  g_free (binding);
+}
+
+static void
+show_cell (CellBinding *binding)
+{
+  gtk_inscription_set_text (GTK_INSCRIPTION (binding->label),
+                            binding->row != NULL ? row_text (binding->row, binding->column) : NULL);
+}
+
+static void
+on_row_dict_cb (CdRow *row, GParamSpec *pspec, CellBinding *binding)
+{
+  show_cell (binding);
+}
+
 static void
 on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
   const Column *column = data;
   GtkWidget *label = gtk_inscription_new (NULL);
+  CellBinding *binding = g_new0 (CellBinding, 1);
+
+  binding->label = label;
+  binding->column = column;
+  g_object_set_data_full (G_OBJECT (label), "cd-cell-binding", binding,
+                          (GDestroyNotify) cell_binding_free);
 
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (label),
                                  g_str_equal (column->key, "name") ? 24 : 6);
@@ -194,14 +272,33 @@ on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data
 static void
 on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
-  g_autofree char *text = cell_text (gtk_list_item_get_item (item), data);
+  CellBinding *binding = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)),
+                                            "cd-cell-binding");
+  gpointer row = gtk_list_item_get_item (item);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+  g_clear_signal_handler (&binding->handler, binding->row);
+  binding->row = CD_IS_ROW (row) ? row : NULL;
+  if (binding->row != NULL)
+    binding->handler = g_signal_connect (binding->row, "notify::dict",
+                                         G_CALLBACK (on_row_dict_cb), binding);
+  show_cell (binding);
+}
+
+static void
+on_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  CellBinding *binding = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)),
+                                            "cd-cell-binding");
+
+  g_clear_signal_handler (&binding->handler, binding->row);
+  binding->row = NULL;
 }
 
 static void
 add_columns (CdClientsView *self)
 {
+  if (row_texts_quark == 0)
+    row_texts_quark = g_quark_from_static_string ("cd-clients-view-texts");
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -210,6 +307,7 @@ add_columns (CdClientsView *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), (gpointer) &columns[i]);
       g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), (gpointer) &columns[i]);
+      g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), (gpointer) &columns[i]);
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
@@ -832,6 +930,10 @@ cd_clients_view_new (CdContext *context)
   self = g_object_new (CD_TYPE_CLIENTS_VIEW, NULL);
   self->context = g_object_ref (context);
   self->model = cd_paged_model_new (cd_context_get_store (context), CD_KIND_CLIENTS);
+  /* A search refills the rows on screen instead of replacing them: GTK 4.8
+   * drops and rebuilds every row widget on items-changed over them, most
+   * of a keystroke's time on the large demo (DESIGN.md §8). */
+  cd_paged_model_set_fill_in_place (self->model, TRUE);
   add_columns (self);
   gtk_column_view_set_model (self->column_view,
     GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)))));

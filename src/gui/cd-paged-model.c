@@ -78,7 +78,17 @@ typedef struct
   CdStore     *store;
   CdPageQuery *query;
   GArray      *base;   /* nullable: filter these by the search text */
+  gboolean     with_first_page;
 } IdsJob;
+
+/* What an ids read returns: with fill-in-place, the rows of the first page
+ * come in the same trip, so a search's visible rows are filled in the
+ * frame that shows its count. */
+typedef struct
+{
+  GArray   *ids;
+  GVariant *first_page;  /* nullable */
+} IdsResult;
 
 static void cd_paged_model_list_model_init (GListModelInterface *iface);
 static void launch_reads (CdPagedModel *self);
@@ -140,15 +150,29 @@ n_ids (CdPagedModel *self)
   return self->ids != NULL ? self->ids->len : 0;
 }
 
-static CdRow *
-unread_row (gint64 id)
+static GVariant *
+unread_dict (gint64 id)
 {
   GVariantBuilder dict;
 
   g_variant_builder_init (&dict, G_VARIANT_TYPE_VARDICT);
   g_variant_builder_add (&dict, "{sv}", "id", g_variant_new_int64 (id));
   g_variant_builder_add (&dict, "{sv}", "loading", g_variant_new_boolean (TRUE));
-  return cd_row_new (g_variant_builder_end (&dict));
+  return g_variant_builder_end (&dict);
+}
+
+static CdRow *
+unread_row (gint64 id)
+{
+  return cd_row_new (unread_dict (id));
+}
+
+static void
+ids_result_free (IdsResult *result)
+{
+  g_clear_pointer (&result->ids, g_array_unref);
+  g_clear_pointer (&result->first_page, g_variant_unref);
+  g_free (result);
 }
 
 static void
@@ -381,6 +405,118 @@ drop_pages (CdPagedModel *self)
   self->in_flight = 0;
 }
 
+static guint
+page_length (CdPagedModel *self, guint index)
+{
+  guint start = index * CD_PAGED_MODEL_PAGE_SIZE;
+
+  return start < n_ids (self) ? MIN (CD_PAGED_MODEL_PAGE_SIZE, n_ids (self) - start) : 0;
+}
+
+/* A kept page takes the new ids at its positions: its row objects (which
+ * GTK may hold) get the rows read with the ids (@rows, page 0 only) or
+ * stand-ins, and are read again like a new page. Rows past the new end go;
+ * rows past the old end are new objects (announced as added). */
+static void
+refill_kept_page (CdPagedModel *self, Page *page, GVariant *rows)
+{
+  guint start = page->index * CD_PAGED_MODEL_PAGE_SIZE;
+  guint n = page_length (self, page->index);
+  g_autoptr (GVariant) row = NULL;
+  GVariantIter iter;
+
+  if (page->rows->len > n)
+    g_ptr_array_remove_range (page->rows, n, page->rows->len - n);
+  if (rows != NULL)
+    {
+      g_variant_iter_init (&iter, rows);
+      row = g_variant_iter_next_value (&iter);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = g_array_index (self->ids, gint64, start + i);
+      gint64 row_id = 0;
+      GVariant *dict;
+
+      /* Rows come back in id order; a row deleted meanwhile stays a
+       * stand-in, as in fill_page(). */
+      if (row != NULL)
+        g_variant_lookup (row, "id", "x", &row_id);
+      dict = row != NULL && row_id == id ? row : unread_dict (id);
+      if (i < page->rows->len)
+        cd_row_set_dict (page->rows->pdata[i], dict);
+      else
+        g_ptr_array_add (page->rows, cd_row_new (dict));
+      if (dict == row)
+        {
+          g_variant_unref (row);
+          row = g_variant_iter_next_value (&iter);
+        }
+    }
+  page->loaded = rows != NULL;
+  page->launched = rows != NULL;
+  page->cancellable = g_cancellable_new ();
+  if (!page->loaded)
+    self->pages_pending++;
+}
+
+/* New ids in fill-in-place: the rows at positions both lists have are
+ * kept and refilled, and only the tail that differs is announced. */
+static void
+replace_ids_in_place (CdPagedModel *self, GArray *ids, GVariant *first_page)
+{
+  guint old_n = n_ids (self), new_n = ids->len;
+  guint common = MIN (old_n, new_n);
+  g_autoptr (GList) kept = NULL;
+  GList *link;
+
+  /* Take out the pages with a row in the common part before the rest
+   * are dropped (drop_pages cancels their reads). */
+  while ((link = g_queue_pop_tail_link (&self->lru)) != NULL)
+    {
+      Page *page = link->data;
+
+      if (page->index * CD_PAGED_MODEL_PAGE_SIZE < common)
+        {
+          g_hash_table_steal (self->pages, GUINT_TO_POINTER (page->index));
+          g_cancellable_cancel (page->cancellable);
+          g_clear_object (&page->cancellable);
+          kept = g_list_prepend (kept, page);
+        }
+    }
+  drop_pages (self);
+  g_clear_pointer (&self->ids, g_array_unref);
+  self->ids = g_array_ref (ids);
+  /* kept runs most recently used first: push in reverse to keep the order. */
+  for (GList *l = g_list_last (kept); l != NULL; l = l->prev)
+    {
+      Page *page = l->data;
+
+      refill_kept_page (self, page, page->index == 0 ? first_page : NULL);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page->index), page);
+      g_queue_push_head_link (&self->lru, &page->link);
+    }
+  if (new_n > 0 && g_hash_table_lookup (self->pages, GUINT_TO_POINTER (0)) == NULL)
+    {
+      if (first_page != NULL)
+        {
+          Page *page = g_new0 (Page, 1);
+
+          page->rows = g_ptr_array_new_full (page_length (self, 0), g_object_unref);
+          page->link.data = page;
+          refill_kept_page (self, page, first_page);
+          g_hash_table_insert (self->pages, GUINT_TO_POINTER (0), page);
+          g_queue_push_head_link (&self->lru, &page->link);
+          evict_pages (self);
+        }
+      else
+        request_page (self, 0);
+    }
+  launch_reads (self);
+  if (old_n != new_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), common, old_n - common, new_n - common);
+}
+
 static void
 on_ids_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -388,11 +524,19 @@ on_ids_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (CdPagedModel) self = reply->model;
   guint generation = reply->generation;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) ids = g_task_propagate_pointer (G_TASK (result), &error);
+  IdsResult *ids_result = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GVariant) first_page = NULL;
   gboolean was_loading;
   guint old_n, new_n;
 
   g_free (reply);
+  if (ids_result != NULL)
+    {
+      ids = g_steal_pointer (&ids_result->ids);
+      first_page = g_steal_pointer (&ids_result->first_page);
+      ids_result_free (ids_result);
+    }
   if (generation != self->generation)
     return;
   was_loading = cd_paged_model_get_loading (self);
@@ -412,12 +556,22 @@ on_ids_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       self->base_key = query_key (self->query);
     }
   old_n = n_ids (self);
+  if (self->fill_in_place)
+    {
+      replace_ids_in_place (self, ids, first_page);
+      new_n = n_ids (self);
+      if (old_n != new_n)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      update_loading (self, was_loading);
+      return;
+    }
   drop_pages (self);
   g_clear_pointer (&self->ids, g_array_unref);
   /* New results are announced as two changes, all removed then all added:
    * given one change that replaces rows, GTK 4.8's list view and selection
    * look for the rows they track among the new items, which reads every
-   * page of 100,000 matches before the list updates. */
+   * page of 100,000 matches before the list updates. (Fill-in-place needs
+   * neither: see replace_ids_in_place.) */
   if (old_n > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
   self->ids = g_steal_pointer (&ids);
@@ -446,6 +600,7 @@ ids_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
 {
   IdsJob *job = data;
   GError *error = NULL;
+  IdsResult *result;
   GArray *ids;
 
   if (job->base != NULL && job->query->search == NULL)
@@ -456,9 +611,22 @@ ids_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
   else
     ids = cd_store_page_ids (job->store, job->query, cancellable, &error);
   if (ids == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  result = g_new0 (IdsResult, 1);
+  result->ids = ids;
+  if (job->with_first_page && ids->len > 0 && !g_cancellable_is_cancelled (cancellable))
+    {
+      /* No rows is no error: the page is then read like any other. */
+      result->first_page = cd_store_page_rows (job->store, job->query->kind,
+                                               (const gint64 *) ids->data,
+                                               MIN (ids->len, CD_PAGED_MODEL_PAGE_SIZE), NULL);
+      if (result->first_page != NULL)
+        g_variant_get_data (result->first_page);  /* see fetch_thread */
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) ids_result_free);
 }
 
 /* What a query is apart from its search text. */
@@ -506,6 +674,7 @@ run_query (CdPagedModel *self)
   job->store = g_object_ref (self->store);
   job->query = cd_page_query_copy (self->query);
   job->base = base_for (self);
+  job->with_first_page = self->fill_in_place;
   task = g_task_new (NULL, self->ids_cancellable, on_ids_done_cb, reply);
   g_task_set_source_tag (task, run_query);
   g_task_set_task_data (task, job, (GDestroyNotify) ids_job_free);
@@ -747,9 +916,12 @@ cd_paged_model_set_sort (CdPagedModel *self, const char *sort_key, gboolean desc
  *
  * When TRUE, a page that arrives refills the stand-in rows already handed
  * out (each CdRow notifies "dict") and the model emits no items-changed for
- * it: the cells must follow their row's notify::dict, as cd-paged-columns
- * cells do. When FALSE (the default), the stand-ins are replaced by new
- * rows through items-changed, for cells that read their row only on bind.
+ * it; new results of a query keep the rows at the positions both lists
+ * have, refilled, and announce only the tail that differs. The cells must
+ * follow their row's notify::dict, as cd-paged-columns cells do. When FALSE
+ * (the default), the stand-ins are replaced by new rows through
+ * items-changed, for cells that read their row only on bind, and new
+ * results as all removed then all added.
  */
 void
 cd_paged_model_set_fill_in_place (CdPagedModel *self, gboolean fill_in_place)

@@ -12,9 +12,10 @@
  *          pages by CdPagedModel): from setting the search text to the
  *          moment its model has changed and is no longer loading — the
  *          budgeted figure; "ids" is when the model's first change
- *          reached this program (for CdClientsView: the new ids, before
- *          their first page of rows), after the list widget's own handlers
- *          of that change, which drop every row widget on screen;
+ *          reached this program (for CdClientsView: the new ids, with
+ *          their first page of rows since it fills rows in place — or the
+ *          end of loading when the count did not change), after the list
+ *          widget's own handlers of that change;
  *          "painted" is the end of the next frame after the list;
  *   store  the same reads on this thread, the SQL alone: cd_store_list () of
  *          the page (list), or cd_store_page_ids () and the first page's
@@ -206,9 +207,18 @@ on_items_changed_cb (GListModel *model, guint position, guint removed, guint add
   check_done (w);
 }
 
+/* A model that fills its rows in place (CdClientsView's) announces no
+ * change when the new results are as many as the old ones: the end of
+ * loading is then the only sign, and it also marks the new ids. */
 static void
 on_loading_cb (GObject *loader, GParamSpec *pspec, Watch *w)
 {
+  if (!is_loading (w))
+    {
+      w->changed = TRUE;
+      if (w->changed_at == 0)
+        w->changed_at = g_get_monotonic_time ();
+    }
   check_done (w);
 }
 

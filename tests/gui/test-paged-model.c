@@ -141,6 +141,88 @@ test_fill_in_place_refills_the_stand_in (void)
   g_signal_handlers_disconnect_by_data (model, &changes);
 }
 
+typedef struct
+{
+  guint count;
+  guint position, removed, added;  /* of the last change */
+} Changes;
+
+static void
+on_items_changed_record_cb (GListModel *model, guint position, guint removed, guint added,
+                            Changes *changes)
+{
+  changes->count++;
+  changes->position = position;
+  changes->removed = removed;
+  changes->added = added;
+}
+
+static gboolean
+has_n_items (gpointer data)
+{
+  CdPagedModel *model = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (model))
+         == GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (model), "cd-test-n"));
+}
+
+/* New results in fill-in-place: the rows at positions both lists have are
+ * the same objects, refilled; only the tail that differs is announced, so
+ * GTK keeps the row widgets on screen. The first page comes with the ids. */
+static void
+test_new_results_in_place_announce_only_the_tail (void)
+{
+  g_autoptr (CdPagedModel) model = loaded_model ();
+  g_autoptr (CdRow) first = NULL;
+  g_autoptr (CdRow) later = NULL;
+  g_autoptr (CdRow) again = NULL;
+  g_autofree char *name = NULL;
+  Changes changes = { 0 };
+
+  cd_paged_model_set_fill_in_place (model, TRUE);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  later = g_list_model_get_item (G_LIST_MODEL (model), 250);
+  g_assert_true (cd_test_wait (is_idle, model, 5000));
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_record_cb), &changes);
+
+  /* 100,000 → 1,000 rows: only the 99,000 at the end are removed. */
+  g_object_set_data (G_OBJECT (model), "cd-test-n", GUINT_TO_POINTER (N_CLIENTS / 100));
+  cd_paged_model_set_search (model, "上海");
+  g_assert_true (cd_test_wait (has_n_items, model, 5000));
+  g_assert_cmpuint (changes.count, ==, 1);
+  g_assert_cmpuint (changes.position, ==, N_CLIENTS / 100);
+  g_assert_cmpuint (changes.removed, ==, N_CLIENTS - N_CLIENTS / 100);
+  g_assert_cmpuint (changes.added, ==, 0);
+  /* The first page was read with the ids: row 0 is filled already. */
+  g_assert_false (cd_row_is_loading (first));
+  name = cd_row_dup_string (first, "name");
+  g_assert_cmpstr (name, ==, "上海广告000100");
+  g_assert_true (cd_test_wait (is_idle, model, 5000));
+  again = g_list_model_get_item (G_LIST_MODEL (model), 250);
+  g_assert_true (again == later);
+  g_clear_pointer (&name, g_free);
+  name = cd_row_dup_string (later, "name");
+  g_assert_cmpstr (name, ==, "上海广告025100");
+  g_assert_cmpuint (changes.count, ==, 1);
+
+  /* 1,000 → 100,000: only the 99,000 at the end are added. */
+  g_object_set_data (G_OBJECT (model), "cd-test-n", GUINT_TO_POINTER (N_CLIENTS));
+  cd_paged_model_set_search (model, NULL);
+  g_assert_true (cd_test_wait (has_n_items, model, 5000));
+  g_assert_true (cd_test_wait (is_idle, model, 5000));
+  g_assert_cmpuint (changes.count, ==, 2);
+  g_assert_cmpuint (changes.position, ==, N_CLIENTS / 100);
+  g_assert_cmpuint (changes.removed, ==, 0);
+  g_assert_cmpuint (changes.added, ==, N_CLIENTS - N_CLIENTS / 100);
+  g_clear_object (&again);
+  again = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (again == first);
+  g_clear_pointer (&name, g_free);
+  name = cd_row_dup_string (first, "name");
+  g_assert_cmpstr (name, ==, "北京客户000001");
+  g_signal_handlers_disconnect_by_data (model, &changes);
+}
+
 static void
 test_cache_stays_bounded (void)
 {
@@ -306,6 +388,8 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/paged-model/the-cache-stays-bounded", test_cache_stays_bounded);
   g_test_add_func ("/gui/paged-model/fill-in-place-refills-the-stand-in",
                    test_fill_in_place_refills_the_stand_in);
+  g_test_add_func ("/gui/paged-model/new-results-in-place-announce-only-the-tail",
+                   test_new_results_in_place_announce_only_the_tail);
   g_test_add_func ("/gui/paged-model/search-and-sort-change-the-order",
                    test_search_and_sort_change_the_order);
   g_test_add_func ("/gui/paged-model/filters-narrow-the-list", test_filters_narrow_the_list);
