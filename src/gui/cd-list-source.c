@@ -218,6 +218,23 @@ enum_label (const char *code)
   return code;
 }
 
+/* States of entities that have no state machine in core/cd-states.c (a
+ * pickup slip is only issued, then signed) but still need their words. */
+static const struct { const char *entity, *state, *context, *label; } extra_states[] = {
+  { "pickup_slip", "issued", "pickup slip status", NC_("pickup slip status", "Issued") },
+  { "pickup_slip", "signed", "pickup slip status", NC_("pickup slip status", "Signed") },
+};
+
+static const char *
+extra_state_label (const char *entity,
+                   const char *state)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (extra_states); i++)
+    if (g_str_equal (extra_states[i].entity, entity) && g_str_equal (extra_states[i].state, state))
+      return g_dpgettext2 (NULL, extra_states[i].context, extra_states[i].label);
+  return NULL;
+}
+
 static char *
 format_status (const char *entity,
                const char *state)
@@ -226,6 +243,8 @@ format_status (const char *entity,
 
   if (entity != NULL)
     label = cd_state_label (entity, state);
+  if (label == NULL && entity != NULL)
+    label = extra_state_label (entity, state);
   if (label == NULL)
     label = enum_label (state);
   return g_strdup (label);

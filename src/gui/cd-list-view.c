@@ -3,8 +3,11 @@
 
 #include <glib/gi18n.h>
 
+#include "core/cd-states.h"
 #include "gui/cd-list-view.h"
 #include "gui/cd-row.h"
+#include "store/cd-store-list.h"
+#include "store/cd-store-suppliers.h"
 
 struct _CdListView
 {
@@ -20,7 +23,21 @@ struct _CdListView
   gboolean            loaded;
   gint64              load_started;   /* monotonic µs, for the debug log */
 
+  /* The supplier directory's filters; codes NULL for "All". */
+  const char * const *category_codes;
+  const char * const *status_codes;
+  const char         *category;
+  const char         *status;
+  gboolean            clearing;
+
   GtkLabel           *description_label;
+  GtkBox             *filter_bar;
+  GtkBox             *filter_box;
+  GtkLabel           *filter_state;
+  GtkButton          *clear_button;
+  GtkButton          *no_match_clear_button;
+  GtkDropDown        *category_drop_down;
+  GtkDropDown        *status_drop_down;
   GtkStack           *stack;
   GtkSpinner         *spinner;
   GtkColumnView      *column_view;
@@ -190,6 +207,142 @@ setup_columns (CdListView *self)
   gtk_widget_set_name (GTK_WIDGET (self), info->name);
 }
 
+/* ------------------------------------------------------------------ */
+/* Filters (the supplier directory only)                                */
+
+static gboolean
+has_filters (CdListView *self)
+{
+  return self->category != NULL || self->status != NULL;
+}
+
+static void
+append_choice (GString     *text,
+               GtkDropDown *drop_down)
+{
+  GtkStringObject *item;
+
+  if (drop_down == NULL || gtk_drop_down_get_selected (drop_down) == 0)
+    return;
+  item = gtk_drop_down_get_selected_item (drop_down);
+  if (item != NULL)
+    g_string_append_printf (text, " · %s", gtk_string_object_get_string (item));
+}
+
+/* The line under the drop-downs says in words what the list shows, as the
+ * Clients view does: "3 suppliers · Print · Active". */
+static void
+update_filter_state (CdListView *self)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  guint n;
+
+  if (self->category_drop_down == NULL)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  if (self->loading)
+    g_string_append (text, _("Reading…"));
+  else
+    g_string_printf (text, g_dngettext (NULL, "%u supplier", "%u suppliers", n), n);
+  append_choice (text, self->category_drop_down);
+  append_choice (text, self->status_drop_down);
+  if (self->search != NULL)
+    g_string_append_printf (text, " · %s “%s”", _("matching"), self->search);
+  gtk_label_set_text (self->filter_state, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_button), has_filters (self));
+}
+
+static void
+show_no_filter_match (CdListView *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->search != NULL)
+    /* Translators: %s is what the person typed in the search field. */
+    text = g_strdup_printf (_("No supplier matches “%s” with the chosen filters. "
+                              "Clear the filters or change the search."), self->search);
+  else
+    text = g_strdup (_("No supplier is in the chosen category and status. "
+                       "Clear the filters to see every supplier."));
+  adw_status_page_set_description (self->no_match_page, text);
+  gtk_stack_set_visible_child_name (self->stack, "no-match");
+}
+
+static const char *
+selected_code (GtkDropDown        *drop_down,
+               const char * const *codes)
+{
+  guint selected = gtk_drop_down_get_selected (drop_down);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION
+      || selected > g_strv_length ((char **) codes))
+    return NULL;
+  return codes[selected - 1];
+}
+
+static void
+on_filter_changed_cb (CdListView *self)
+{
+  if (self->clearing)
+    return;
+  self->category = selected_code (self->category_drop_down, self->category_codes);
+  self->status = selected_code (self->status_drop_down, self->status_codes);
+  update_filter_state (self);
+  cd_list_view_invalidate (self);
+}
+
+static void
+on_clear_button_clicked_cb (CdListView *self)
+{
+  cd_list_view_clear_filters (self);
+}
+
+/* A drop-down whose first entry, @all, means no filter; the others are
+ * @codes by their translated labels. */
+static GtkDropDown *
+add_filter (CdListView          *self,
+            const char          *all,
+            const char          *accessible_name,
+            const char * const  *codes,
+            const char *       (*label) (const char *code))
+{
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+  GtkDropDown *drop_down;
+
+  gtk_string_list_append (list, all);
+  for (guint i = 0; codes[i] != NULL; i++)
+    gtk_string_list_append (list, label (codes[i]));
+  drop_down = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_name, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (drop_down), accessible_name);
+  g_signal_connect_object (drop_down, "notify::selected", G_CALLBACK (on_filter_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->filter_box, GTK_WIDGET (drop_down));
+  return drop_down;
+}
+
+static const char *
+supplier_status_label (const char *code)
+{
+  return cd_state_label ("supplier", code);
+}
+
+static void
+setup_filters (CdListView *self)
+{
+  if (self->source != CD_SOURCE_SUPPLIERS)
+    return;
+  self->category_codes = cd_supplier_categories ();
+  self->status_codes = cd_state_names ("supplier");
+  self->category_drop_down = add_filter (self, _("All categories"), _("Category filter"),
+                                         self->category_codes, cd_supplier_category_label);
+  self->status_drop_down = add_filter (self, _("All statuses"), _("Status filter"),
+                                       self->status_codes, supplier_status_label);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_bar), TRUE);
+  update_filter_state (self);
+}
+
 static void
 show_rows (CdListView *self,
            GVariant   *page)
@@ -220,9 +373,16 @@ show_rows (CdListView *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->footer_label),
                           items->len >= CD_LIST_VIEW_PAGE_SIZE);
+  update_filter_state (self);
   if (items->len > 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->no_match_clear_button), has_filters (self));
+  if (has_filters (self))
+    {
+      show_no_filter_match (self);
       return;
     }
   if (self->search != NULL && self->search[0] != '\0')
@@ -262,6 +422,7 @@ on_loaded_cb (GObject      *source_object,
     {
       g_message ("list %s: %s", cd_list_source_get_info (self->source)->name, error->message);
       adw_status_page_set_description (self->error_page, error->message);
+      update_filter_state (self);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
@@ -292,8 +453,13 @@ load (CdListView *self)
 
   if (self->search != NULL && self->search[0] != '\0')
     search = self->search;
+  update_filter_state (self);
 
-  if (cd_list_source_get_kind (self->source, &kind))
+  if (self->source == CD_SOURCE_SUPPLIERS)
+    cd_store_list_suppliers_async (store, search, self->category, self->status,
+                                   0, CD_LIST_VIEW_PAGE_SIZE,
+                                   self->cancellable, on_loaded_cb, g_object_ref (self));
+  else if (cd_list_source_get_kind (self->source, &kind))
     cd_store_list_async (store, kind, NULL, search, 0, CD_LIST_VIEW_PAGE_SIZE,
                          self->cancellable, on_loaded_cb, g_object_ref (self));
   else if (cd_list_source_get_overview (self->source, &overview))
@@ -341,6 +507,7 @@ cd_list_view_constructed (GObject *object)
   G_OBJECT_CLASS (cd_list_view_parent_class)->constructed (object);
 
   setup_columns (self);
+  setup_filters (self);
 }
 
 static void
@@ -456,6 +623,11 @@ cd_list_view_class_init (CdListViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/ClientDesk/ui/cd-list-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CdListView, description_label);
+  gtk_widget_class_bind_template_child (widget_class, CdListView, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, CdListView, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, CdListView, filter_state);
+  gtk_widget_class_bind_template_child (widget_class, CdListView, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, CdListView, no_match_clear_button);
   gtk_widget_class_bind_template_child (widget_class, CdListView, stack);
   gtk_widget_class_bind_template_child (widget_class, CdListView, spinner);
   gtk_widget_class_bind_template_child (widget_class, CdListView, column_view);
@@ -464,6 +636,7 @@ cd_list_view_class_init (CdListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdListView, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, CdListView, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_retry_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_button_clicked_cb);
 }
 
 static void
@@ -597,4 +770,28 @@ cd_list_view_get_state (CdListView *self)
 {
   g_return_val_if_fail (CD_IS_LIST_VIEW (self), NULL);
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* Whether a filter (category, status) narrows the list; the search is not
+ * a filter here, it belongs to the header bar. */
+gboolean
+cd_list_view_has_filters (CdListView *self)
+{
+  g_return_val_if_fail (CD_IS_LIST_VIEW (self), FALSE);
+  return has_filters (self);
+}
+
+/* Puts every filter back to "All" and reads the rows once. */
+void
+cd_list_view_clear_filters (CdListView *self)
+{
+  g_return_if_fail (CD_IS_LIST_VIEW (self));
+
+  if (self->category_drop_down == NULL || !has_filters (self))
+    return;
+  self->clearing = TRUE;
+  gtk_drop_down_set_selected (self->category_drop_down, 0);
+  gtk_drop_down_set_selected (self->status_drop_down, 0);
+  self->clearing = FALSE;
+  on_filter_changed_cb (self);
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A sortable table of one page of rows from the store, with its empty,
  * no-match and error states. Rows are read on a worker thread when the view
- * is first shown and again when the search text changes. */
+ * is first shown and again when the search text or a filter changes (the
+ * supplier directory has category and status filters above its table). */
 #pragma once
 
 #include <adwaita.h>
@@ -33,5 +34,7 @@ GListModel   *cd_list_view_get_model       (CdListView   *self);
 const char   *cd_list_view_get_state       (CdListView   *self);
 void          cd_list_view_activate_row    (CdListView   *self,
                                             guint         position);
+gboolean      cd_list_view_has_filters     (CdListView   *self);
+void          cd_list_view_clear_filters   (CdListView   *self);
 
 G_END_DECLS

@@ -7,13 +7,18 @@
  *   ?2 search text or NULL       (substring; see below for clients/suppliers)
  *   ?3 limit (-1: all)   ?4 offset
  * Clients and suppliers search their trigram index: MATCH for three or more
- * characters, a scan of the compact index text for one or two. */
+ * characters, a scan of the compact index text for one or two (?5 is the
+ * FTS phrase). Suppliers also bind ?6 category and ?7 status, NULL for all:
+ * the directory's filters (cd-store-list.h). */
 #define G_LOG_DOMAIN "cd-store"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "core/cd-states.h"
+#include "store/cd-store-list.h"
 #include "store/cd-store-private.h"
+#include "store/cd-store-suppliers.h"
 
 #define MONTH(col) "(?1 IS NULL OR (" col " >= ?1 || '-01' AND " col " <= ?1 || '-31'))"
 #define PAGE " LIMIT ?3 OFFSET ?4"
@@ -35,7 +40,7 @@ static const char *const client_sql[] = {
 
 #define SUPPLIER_SELECT                                                                  \
   "SELECT id, name, category, vat_type, contact, phone, status FROM supplier"            \
-  " WHERE ?1 IS NULL"
+  " WHERE ?1 IS NULL AND (?6 IS NULL OR category = ?6) AND (?7 IS NULL OR status = ?7)"
 
 static const char *const supplier_sql[] = {
   SUPPLIER_SELECT " AND ?2 IS NULL ORDER BY id" PAGE,
@@ -177,8 +182,37 @@ pick_sql (CdKind kind, const char *search, GError **error)
   return length >= 3 ? variants[2] : variants[1];
 }
 
+/* Only suppliers have filters, and only known codes pass: a typo in a
+ * caller is an error, not a silently empty list. */
+static gboolean
+check_filters (CdKind kind, const char *category, const char *status, GError **error)
+{
+  if (category == NULL && status == NULL)
+    return TRUE;
+  if (kind != CD_KIND_SUPPLIERS)
+    {
+      g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID,
+                   _("Only suppliers can be filtered by category and status."));
+      return FALSE;
+    }
+  if (category != NULL && !g_strv_contains (cd_supplier_categories (), category))
+    {
+      g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID,
+                   _("“%s” is not a supplier category."), category);
+      return FALSE;
+    }
+  if (status != NULL && cd_state_label ("supplier", status) == NULL)
+    {
+      g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID,
+                   _("“%s” is not a supplier status."), status);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static GVariant *
 run_list (CdStore *self, CdKind kind, const char *month, const char *search,
+          const char *category, const char *status,
           guint offset, guint limit, GError **error)
 {
   g_autofree char *phrase = NULL;
@@ -195,7 +229,7 @@ run_list (CdStore *self, CdKind kind, const char *month, const char *search,
                    _("The search text is not valid UTF-8."));
       return NULL;
     }
-  if (!check_month (month, error))
+  if (!check_month (month, error) || !check_filters (kind, category, status, error))
     return NULL;
   if (kind == CD_KIND_SUPPLIERS && month != NULL)
     {
@@ -214,7 +248,8 @@ run_list (CdStore *self, CdKind kind, const char *month, const char *search,
   if (search != NULL)
     {
       sqlite3_bind_text (stmt, 2, search, -1, SQLITE_TRANSIENT);
-      if (sqlite3_bind_parameter_count (stmt) >= 5)
+      /* Only the MATCH variants use ?5 (a gap has no name). */
+      if (sqlite3_bind_parameter_name (stmt, 5) != NULL)
         {
           phrase = fts_phrase (search);
           sqlite3_bind_text (stmt, 5, phrase, -1, SQLITE_TRANSIENT);
@@ -222,6 +257,10 @@ run_list (CdStore *self, CdKind kind, const char *month, const char *search,
     }
   sqlite3_bind_int64 (stmt, 3, limit == 0 ? -1 : (gint64) limit);
   sqlite3_bind_int64 (stmt, 4, offset);
+  if (category != NULL)
+    sqlite3_bind_text (stmt, 6, category, -1, SQLITE_TRANSIENT);
+  if (status != NULL)
+    sqlite3_bind_text (stmt, 7, status, -1, SQLITE_TRANSIENT);
 
   g_variant_builder_init (&rows, G_VARIANT_TYPE ("aa{sv}"));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -253,7 +292,21 @@ cd_store_list (CdStore *self, CdKind kind, const char *month, const char *search
   g_return_val_if_fail (kind < CD_N_KINDS, NULL);
 
   cd_store_lock (self);
-  rows = run_list (self, kind, month, search, offset, limit, error);
+  rows = run_list (self, kind, month, search, NULL, NULL, offset, limit, error);
+  cd_store_unlock (self);
+  return rows;
+}
+
+GVariant *
+cd_store_list_suppliers (CdStore *self, const char *search, const char *category,
+                         const char *status, guint offset, guint limit, GError **error)
+{
+  GVariant *rows;
+
+  g_return_val_if_fail (CD_IS_STORE (self), NULL);
+
+  cd_store_lock (self);
+  rows = run_list (self, CD_KIND_SUPPLIERS, NULL, search, category, status, offset, limit, error);
   cd_store_unlock (self);
   return rows;
 }
@@ -271,6 +324,8 @@ typedef struct
   CdKind kind;
   char  *month;
   char  *search;
+  char  *category;
+  char  *status;
   guint  offset;
   guint  limit;
 } ListArgs;
@@ -280,6 +335,8 @@ list_args_free (ListArgs *args)
 {
   g_free (args->month);
   g_free (args->search);
+  g_free (args->category);
+  g_free (args->status);
   g_free (args);
 }
 
@@ -292,12 +349,27 @@ list_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  rows = cd_store_list (CD_STORE (source), args->kind, args->month, args->search,
-                        args->offset, args->limit, &error);
+  if (args->category != NULL || args->status != NULL)
+    rows = cd_store_list_suppliers (CD_STORE (source), args->search, args->category,
+                                    args->status, args->offset, args->limit, &error);
+  else
+    rows = cd_store_list (CD_STORE (source), args->kind, args->month, args->search,
+                          args->offset, args->limit, &error);
   if (rows == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, rows, (GDestroyNotify) g_variant_unref);
+}
+
+static void
+start_list (CdStore *self, ListArgs *args, GCancellable *cancellable,
+            GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, cd_store_list_async);
+  g_task_set_task_data (task, args, (GDestroyNotify) list_args_free);
+  g_task_run_in_thread (task, list_thread);
 }
 
 void
@@ -305,7 +377,6 @@ cd_store_list_async (CdStore *self, CdKind kind, const char *month, const char *
                      guint offset, guint limit, GCancellable *cancellable,
                      GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr (GTask) task = NULL;
   ListArgs *args;
 
   g_return_if_fail (CD_IS_STORE (self));
@@ -316,11 +387,27 @@ cd_store_list_async (CdStore *self, CdKind kind, const char *month, const char *
   args->search = g_strdup (search);
   args->offset = offset;
   args->limit = limit;
+  start_list (self, args, cancellable, callback, user_data);
+}
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cd_store_list_async);
-  g_task_set_task_data (task, args, (GDestroyNotify) list_args_free);
-  g_task_run_in_thread (task, list_thread);
+void
+cd_store_list_suppliers_async (CdStore *self, const char *search, const char *category,
+                               const char *status, guint offset, guint limit,
+                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  ListArgs *args;
+
+  g_return_if_fail (CD_IS_STORE (self));
+
+  args = g_new0 (ListArgs, 1);
+  args->kind = CD_KIND_SUPPLIERS;
+  args->search = g_strdup (search);
+  args->category = g_strdup (category);
+  args->status = g_strdup (status);
+  args->offset = offset;
+  args->limit = limit;
+  start_list (self, args, cancellable, callback, user_data);
 }
 
 /**

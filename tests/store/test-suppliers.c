@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "store/cd-store-list.h"
 #include "store/cd-store-private.h"
 #include "store/cd-store-suppliers.h"
 
@@ -763,6 +764,91 @@ test_migration_v2_to_v3_keeps_data (Fixture *f, gconstpointer data)
   sqlite3_free (message);
 }
 
+/* The ids of a supplier list page, in order, as "1,3". */
+static char *
+listed_ids (GVariant *rows)
+{
+  g_autoptr (GString) ids = g_string_new (NULL);
+  GVariantIter iter;
+  GVariant *row;
+
+  if (rows == NULL)
+    return g_strdup ("(error)");
+  g_variant_iter_init (&iter, rows);
+  while ((row = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      gint64 id = 0;
+
+      g_variant_lookup (row, "id", "x", &id);
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 0 ? "," : "", id);
+      g_variant_unref (row);
+    }
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static void
+assert_filtered (CdStore *store, const char *search, const char *category, const char *status,
+                 const char *expected)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) rows = cd_store_list_suppliers (store, search, category, status, 0, 100,
+                                                       &error);
+  g_autofree char *ids = listed_ids (rows);
+
+  g_assert_no_error (error);
+  g_test_message ("search %s, category %s, status %s: %s", search, category, status, ids);
+  g_assert_cmpstr (ids, ==, expected);
+}
+
+static void
+test_directory_filters (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) refused = NULL;
+  const char *const bad[] = { "banana", "print' OR 1=1 --", "", "PRINT" };
+
+  g_assert_true (cd_store_exec (f->store,
+    "INSERT INTO supplier (id, name, category) VALUES (4, '深圳光明LED显示有限公司', 'led'),"
+    "  (5, '上海鸿图广告制作有限公司', 'large_format'), (6, '义乌礼品印刷厂', 'gifts');", &error));
+  g_assert_no_error (error);
+  g_assert_true (cd_store_supplier_set_status (f->store, 2, "suspended", &error));
+  g_assert_no_error (error);
+  g_assert_true (cd_store_supplier_set_status (f->store, 4, "suspended", &error));
+  g_assert_no_error (error);
+
+  /* Exact rows, in id order, for each combination. */
+  assert_filtered (f->store, NULL, NULL, NULL, "1,2,3,4,5,6");
+  assert_filtered (f->store, NULL, "print", NULL, "1,2,3");
+  assert_filtered (f->store, NULL, "print", "active", "1,3");
+  assert_filtered (f->store, NULL, NULL, "suspended", "2,4");
+  assert_filtered (f->store, NULL, "led", "active", "");
+  assert_filtered (f->store, NULL, "fabrication", NULL, "");
+  /* The filters and the search (short scan and trigram MATCH) narrow together. */
+  assert_filtered (f->store, "印", NULL, NULL, "1,2,3,6");
+  assert_filtered (f->store, "印", NULL, "active", "1,3,6");
+  assert_filtered (f->store, "印", "print", "active", "1,3");
+  assert_filtered (f->store, "印刷", "gifts", "active", "6");
+  assert_filtered (f->store, "有限公司", "large_format", NULL, "5");
+  assert_filtered (f->store, "有限公司", "print", "suspended", "2");
+
+  /* Codes come from a fixed list: anything else is refused, never run. */
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      refused = cd_store_list_suppliers (f->store, NULL, bad[i], NULL, 0, 100, &error);
+      g_assert_null (refused);
+      g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+      g_clear_pointer (&refused, g_variant_unref);
+      refused = cd_store_list_suppliers (f->store, NULL, NULL, bad[i], 0, 100, &error);
+      g_assert_null (refused);
+      g_assert_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+      g_clear_pointer (&refused, g_variant_unref);
+    }
+  /* The plain list is not narrowed by an earlier filtered read. */
+  assert_filtered (f->store, NULL, NULL, NULL, "1,2,3,4,5,6");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -780,6 +866,7 @@ main (int argc, char **argv)
   ADD ("/store/suppliers/photos-must-be-pictures", test_photos_are_pictures);
   ADD ("/store/suppliers/checklists-ship-defaults-and-can-be-edited", test_checklists_defaults_and_edits);
   ADD ("/store/suppliers/pickup-slip-is-signed-once-by-the-client", test_pickup_slip);
+  ADD ("/store/suppliers/directory-filters-by-category-and-status", test_directory_filters);
 #undef ADD
   g_test_add ("/store/migration/v2-to-v3-keeps-supply-data", Fixture, GINT_TO_POINTER (1), fixture_setup,
               test_migration_v2_to_v3_keeps_data, fixture_teardown);
