@@ -469,6 +469,18 @@ update_state (CdClientsView *self)
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
+/* Rows are refilled in place when the results change, so the selection
+ * would stay on its position and land on another client: a new search or
+ * filter starts from the first row, as a new list would. */
+static void
+select_first_row (CdClientsView *self)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
+
+  if (GTK_IS_SINGLE_SELECTION (selection))
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), 0);
+}
+
 static void
 on_filter_changed_cb (CdClientsView *self)
 {
@@ -476,6 +488,7 @@ on_filter_changed_cb (CdClientsView *self)
       || self->complaints_toggle == NULL)
     return;
   cd_paged_model_set_filters (self->model, build_filters (self));
+  select_first_row (self);
   update_state (self);
 }
 
@@ -580,6 +593,7 @@ static void
 on_search_changed_cb (GtkSearchEntry *entry, CdClientsView *self)
 {
   cd_paged_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  select_first_row (self);
   update_state (self);
 }
 
@@ -986,6 +1000,7 @@ cd_clients_view_set_search (CdClientsView *self, const char *text)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
   /* Not waiting for the entry's typing delay: the caller has the text. */
   cd_paged_model_set_search (self->model, text);
+  select_first_row (self);
   update_state (self);
 }
 

@@ -105,6 +105,7 @@ test_a_chinese_substring_narrows_the_list (Fixture *f, gconstpointer data)
   g_autofree char *part = NULL;
   guint before = n_rows (f);
   gboolean found_source = FALSE;
+  GtkSingleSelection *selection;
   const char *start;
 
   g_assert_nonnull (name);
@@ -112,6 +113,8 @@ test_a_chinese_substring_narrows_the_list (Fixture *f, gconstpointer data)
   start = g_utf8_offset_to_pointer (name, 2);
   part = g_strndup (start, g_utf8_offset_to_pointer (start, 2) - start);
   g_test_message ("searching “%s” from “%s”", part, name);
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+    GTK_COLUMN_VIEW (cd_test_find_by_type (GTK_WIDGET (f->view), GTK_TYPE_COLUMN_VIEW))));
   cd_clients_view_set_search (f->view, part);
   g_assert_true (cd_test_wait (is_idle, f->model, 5000));
   g_assert_cmpuint (n_rows (f), >=, 1);
@@ -124,6 +127,13 @@ test_a_chinese_substring_narrows_the_list (Fixture *f, gconstpointer data)
   cd_clients_view_clear_filters (f->view);
   g_assert_true (cd_test_wait (is_idle, f->model, 5000));
   g_assert_cmpuint (n_rows (f), ==, before);
+  /* Rows are refilled in place: a new search starts from the first match
+   * instead of staying on a position that is now another client. */
+  gtk_single_selection_set_selected (selection, 3);
+  cd_clients_view_set_search (f->view, "公司");
+  g_assert_true (cd_test_wait (is_idle, f->model, 5000));
+  g_assert_cmpuint (n_rows (f), >, 3);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
 }
 
 static void
