@@ -7,93 +7,13 @@
 # counts it. Checked in the database too. Prints TAP. Run by run-plans.sh,
 # which starts and stops the app.
 import re
-import sqlite3
 import sys
 import time
 
-from dogtail.config import config
-config.checkForA11y = False
-config.searchBackoffDuration = 0.5
-config.searchCutoffCount = 40
-config.logDebugToStdOut = False
-config.logDebugToFile = False
-from dogtail import tree  # noqa: E402
+from e2elib import (application, check, click, db_row, db_value, find, finish, set_field,
+                    wait_for, window)
 
-results = []
 RATE = re.compile(r"(\d+) planned, (\d+) done")
-
-
-def check(ok, what):
-    results.append((bool(ok), what))
-    return ok
-
-
-def walk(node, test, budget):
-    """The first node below @node for which @test holds."""
-    budget[0] -= 1
-    if budget[0] < 0:
-        return None
-    try:
-        if test(node):
-            return node
-        children = list(node.children)
-    except Exception:  # a node that went away while we looked
-        return None
-    for child in children:
-        found = walk(child, test, budget)
-        if found is not None:
-            return found
-    return None
-
-
-def find(root, test, seconds=20):
-    end = time.time() + seconds
-    while True:
-        found = walk(root, test, [20000])
-        if found is not None or time.time() > end:
-            return found
-        time.sleep(0.5)
-
-
-def named(name, *roles):
-    """GTK 4.8 may append a button's visible label to the name it was given,
-    mnemonic underscore included."""
-    return lambda n: ((n.name or "").replace("_", "").startswith(name)
-                      and (not roles or n.roleName in roles))
-
-
-def editable(node):
-    try:
-        node.queryEditableText()
-        return True
-    except Exception:
-        return False
-
-
-def set_field(root, label, text):
-    """Types into the entry labelled @label (an AdwEntryRow keeps its text
-    in an editable child)."""
-    row = find(root, named(label))
-    if row is None:
-        return False
-    target = row if editable(row) else walk(row, editable, [200])
-    if target is None:
-        return False
-    target.text = text
-    return True
-
-
-def click(root, name, seconds=20):
-    button = find(root, named(name, "push button", "toggle button", "radio button"), seconds)
-    if button is None:
-        return False
-    button.doActionNamed("click")
-    return True
-
-
-def window(app, title, seconds=20):
-    return find(app, lambda n: n.roleName in ("frame", "dialog", "alert") and
-                (n.name or "").startswith(title), seconds)
 
 
 def rate(root, seconds=10):
@@ -107,25 +27,20 @@ def rate(root, seconds=10):
 
 
 def wait_rate(root, expected, seconds=15):
-    end = time.time() + seconds
-    got = None
-    while time.time() < end:
-        got = rate(root, 2)
-        if got == expected:
-            return got
-        time.sleep(0.5)
-    return got
+    got = [None]
+
+    def probe():
+        got[0] = rate(root, 2)
+        return got[0] == expected
+    wait_for(probe, seconds)
+    return got[0]
 
 
 def main():
     db, staff, day = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     planned_day = day[:8] + "12"
-    con = sqlite3.connect(db)
-    client = con.execute("SELECT id, name FROM client WHERE owner_id = ? ORDER BY id LIMIT 1",
-                         (staff,)).fetchone()
-    con.close()
-    app = tree.root.application("clientdesk")
-    check(app is not None, "the app is on the accessibility bus")
+    client = db_row(db, "SELECT id, name FROM client WHERE owner_id = ? ORDER BY id LIMIT 1", staff)
+    app = application()
 
     check(click(app, "Visit plan"), "the Calendar page offers Visit plan")
     plan = window(app, "Visit Plan")
@@ -159,19 +74,10 @@ def main():
           "the rate counts the visit as done (%s → %s)" % (after_plan, after_visit))
 
     time.sleep(1)
-    con = sqlite3.connect(db)
-    row = con.execute("SELECT count(*) FROM visit WHERE client_id = ? AND date = ? AND staff_id = ?",
-                      (client[0], planned_day, staff)).fetchone()
-    con.close()
-    check(row is not None and row[0] == 1, "the visit is in the database")
+    count = db_value(db, "SELECT count(*) FROM visit WHERE client_id = ? AND date = ? AND staff_id = ?",
+                     client[0], planned_day, staff)
+    check(count == 1, "the visit is in the database")
     return finish()
-
-
-def finish():
-    for number, (ok, what) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if ok else "not ok", number, what))
-    print("1..%d" % len(results))
-    return 0 if all(ok for ok, _ in results) else 1
 
 
 if __name__ == "__main__":

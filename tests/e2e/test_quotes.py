@@ -8,171 +8,18 @@
 # locked), a signed contract for v2's total, the payments and nothing
 # receivable. Prints TAP. Run by run-quotes.sh, which starts and stops the
 # app; arguments: DB PROJECT_NUMBER BUILD_ROOT.
-import json
 import os
-import sqlite3
-import subprocess
 import sys
 import time
 
-from dogtail.config import config
-config.checkForA11y = False
-config.searchBackoffDuration = 0.5
-config.searchCutoffCount = 40
-config.logDebugToStdOut = False
-config.logDebugToFile = False
-from dogtail import tree  # noqa: E402
+from e2elib import (application, check, cli, cli_json, db_rows, dialog_with, find, find_label,
+                    finish, menu_item, refuses, window)
+# Menu buttons and items are pressed too, and only when enabled; a field is
+# the entry of that name rather than its caption.
+from e2elib import click_enabled as click, set_entry as set_field
 
 ITEM = "主视觉设计"
 REASON = "客户要求降价"
-results = []
-
-
-def check(ok, what):
-    """Prints the TAP line at once: a step that hangs still leaves the
-    lines before it."""
-    results.append((bool(ok), what))
-    print("%s %d - %s" % ("ok" if ok else "not ok", len(results), what), flush=True)
-    return ok
-
-
-def walk(node, test, budget):
-    """The first node below @node for which @test holds."""
-    budget[0] -= 1
-    if budget[0] < 0:
-        return None
-    try:
-        if test(node):
-            return node
-        children = list(node.children)
-    except Exception:  # a node that went away while we looked
-        return None
-    for child in children:
-        found = walk(child, test, budget)
-        if found is not None:
-            return found
-    return None
-
-
-def find(root, test, seconds=20):
-    end = time.time() + seconds
-    while True:
-        found = walk(root, test, [20000])
-        if found is not None or time.time() > end:
-            return found
-        time.sleep(0.5)
-
-
-def named(name, *roles):
-    """GTK 4.8 may append a button's visible label to the name it was given,
-    mnemonic underscore included."""
-    return lambda n: ((n.name or "").replace("_", "").startswith(name)
-                      and (not roles or n.roleName in roles))
-
-
-def sensitive(node):
-    try:
-        return node.sensitive
-    except Exception:
-        return False
-
-
-def actionable(node):
-    """GTK 4.8 puts a button's "click" on an inner node of the same name."""
-    try:
-        return sensitive(node) and len(node.actions) > 0
-    except Exception:
-        return False
-
-
-def editable(node):
-    try:
-        node.queryEditableText()
-        return True
-    except Exception:
-        return False
-
-
-def set_field(root, label, text):
-    """Types into the entry named @label (an AdwEntryRow keeps its text in
-    an editable child)."""
-    node = find(root, lambda n: named(label)(n) and (editable(n) or n.roleName == "entry"))
-    if node is None:
-        node = find(root, named(label), 5)
-    if node is None:
-        return False
-    target = node if editable(node) else walk(node, editable, [200])
-    if target is None:
-        return False
-    target.text = text
-    return True
-
-
-def click(root, name, seconds=20):
-    """Clicks the enabled button named @name (a menu button opens its menu,
-    a menu item runs its action). GTK 4.8 names a menu button's outer node
-    and puts "click" on an inner one."""
-    roles = ("push button", "toggle button", "menu item", "check menu item", "radio menu item")
-    end = time.time() + seconds
-    while True:
-        button = walk(root, lambda n: named(name, *roles)(n) and sensitive(n), [20000])
-        if button is not None and not actionable(button):
-            button = walk(button, lambda n: n.roleName in roles and actionable(n), [50])
-        if button is not None:
-            break
-        if time.time() > end:
-            return False
-        time.sleep(0.5)
-    for action in ("click", "activate", "press", "toggle"):
-        try:
-            button.doActionNamed(action)
-            return True
-        except Exception:
-            continue
-    return False
-
-
-def top_level(app, test, seconds):
-    """Windows and dialogs are children of the application: looking only
-    there keeps each search from walking the main window's long lists."""
-    end = time.time() + seconds
-    while True:
-        try:
-            for child in list(app.children):
-                if test(child):
-                    return child
-        except Exception:  # a window that went away while we looked
-            pass
-        if time.time() > end:
-            return None
-        time.sleep(0.5)
-
-
-def window(app, title, seconds=20):
-    return top_level(app, lambda n: (n.name or "").startswith(title), seconds)
-
-
-def dialog_with(app, text, seconds=20):
-    """An AdwMessageDialog, known by its heading."""
-    return top_level(app, lambda n: walk(n, lambda c: c.roleName == "label" and
-                                         (c.name or "").startswith(text), [400]) is not None,
-                     seconds)
-
-
-def menu_item(app, menu_button, item):
-    """Opens the menu of @menu_button and runs its @item."""
-    if not click(app, menu_button):
-        return False
-    time.sleep(0.5)
-    return click(app, item, 10)
-
-
-def db_rows(db, sql, *args):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql, args).fetchall()
-    finally:
-        con.close()
 
 
 def quote_steps(app, project):
@@ -194,8 +41,7 @@ def quote_steps(app, project):
     check(set_field(editor, "Item, line 1", ITEM), "the item is typed")
     check(set_field(editor, "Quantity, line 1", "3"), "the quantity is typed")
     check(set_field(editor, "Unit price, line 1", "33.33"), "the unit price is typed")
-    check(find(editor, lambda n: n.roleName == "label" and "105.99" in (n.name or ""), 10)
-          is not None, "the total follows the typing: 3 × 33.33 + 6 % tax = 105.99")
+    check(find_label(editor, lambda name: "105.99" in name) is not None, "the total follows the typing: 3 × 33.33 + 6 % tax = 105.99")
     check(click(editor, "Save"), "the draft is saved")
     time.sleep(1)
     check(click(editor, "Send"), "version 1 is sent")
@@ -206,8 +52,8 @@ def quote_steps(app, project):
     if check(ask is not None, "the New Version dialog asks for the reason"):
         check(set_field(ask, "Reason for the new version", REASON), "the reason is typed")
         check(click(ask, "Create Version"), "version 2 is made")
-    check(find(editor, lambda n: n.roleName == "label" and
-               (n.name or "").startswith("Version 2"), 15) is not None, "the editor shows version 2")
+    check(find_label(editor, lambda name: name.startswith("Version 2"), 15) is not None,
+          "the editor shows version 2")
     check(set_field(editor, "Unit price, line 1", "30"), "version 2 gets a lower price")
     check(click(editor, "Save"), "version 2 is saved")
     time.sleep(1)
@@ -228,22 +74,22 @@ def contract_steps(app, editor):
         return
     check(menu_item(contract, "Split the amount", "Half on signing"),
           "the amount is split in two installments")
-    check(find(contract, lambda n: n.roleName == "label" and
-               (n.name or "").startswith("The installments add up to the amount"), 10) is not None,
+    check(find_label(contract, lambda name: name.startswith("The installments add up to the amount"))
+          is not None,
           "the installments add up to the amount")
     check(click(contract, "Sign"), "the contract is signed")
-    check(find(contract, lambda n: n.roleName == "label" and
-               (n.name or "").startswith("Signed on"), 10) is not None, "the contract shows it is signed")
+    check(find_label(contract, lambda name: name.startswith("Signed on")) is not None,
+          "the contract shows it is signed")
     for n in (1, 2):
         time.sleep(1)
-        due = find(contract, lambda n: n.roleName == "label" and "due)" in (n.name or ""), 10)
+        due = find_label(contract, lambda name: "due)" in name)
         amount = due.name.split("(")[-1].split(" due")[0].replace("¥", "").replace(",", "") \
             if due is not None else ""
         check(set_field(contract, "Payment amount", amount), "payment %d: the amount due is typed" % n)
         check(set_field(contract, "Payment reference", "E2E-%d" % n), "payment %d: a reference" % n)
         check(click(contract, "Record the payment"), "payment %d is recorded" % n)
-    check(find(contract, lambda n: n.roleName == "label" and
-               "received" in (n.name or ""), 10) is not None, "the installments show what was received")
+    check(find_label(contract, lambda name: "received" in name) is not None,
+          "the installments show what was received")
 
 
 def database_checks(db, project, build):
@@ -259,14 +105,8 @@ def database_checks(db, project, build):
     check(v2[1] == "accepted" and v2[2] == 1 and v2[3] == REASON,
           "v2 is accepted, locked and carries its reason")
     check(v2[4] == 9540, "v2's total is 90.00 + 6 % = 95.40")
-    con = sqlite3.connect(db)
-    try:
-        con.execute("UPDATE quote SET notes = 'x' WHERE id = ?", (v2[5],))
-        locked = False
-    except sqlite3.DatabaseError:
-        locked = True
-    con.close()
-    check(locked, "the database refuses a change to the accepted version")
+    check(refuses(db, "UPDATE quote SET notes = 'x' WHERE id = ?", v2[5]),
+          "the database refuses a change to the accepted version")
     contract = db_rows(db, "SELECT id, status, amount_fen, number FROM contract WHERE quote_id = ?", v2[5])
     if not check(len(contract) == 1, "one contract is made from v2"):
         return
@@ -279,28 +119,22 @@ def database_checks(db, project, build):
                        " FROM payment y WHERE y.installment_id = i.id)), -1) FROM installment i"
                        " WHERE i.contract_id = ?", kid)[0][0]
     check(open_fen == 0, "nothing is receivable on the contract")
-    cli = os.path.join(build, "src", "clientdesk-cli")
-    out = subprocess.run([cli, "--db", db, "list", "contracts", "--search", number, "--json"],
-                         capture_output=True, text=True)
-    rows = json.loads(out.stdout) if out.returncode == 0 else []
+    program = os.path.join(build, "src", "clientdesk-cli")
+    rows = cli_json(program, db, "list", "contracts", "--search", number)
     check(any(r.get("number") == number and r.get("status") == "signed" for r in rows),
           "clientdesk-cli lists the contract as signed")
-    out = subprocess.run([cli, "--db", db, "check"], capture_output=True, text=True)
-    check(out.returncode == 0, "clientdesk-cli check passes on the result")
+    check(cli(program, db, "check").returncode == 0, "clientdesk-cli check passes on the result")
 
 
 def main():
     db, project, build = sys.argv[1], sys.argv[2], sys.argv[3]
-    app = tree.root.application("clientdesk")
-    check(app is not None, "the app is on the accessibility bus")
+    app = application()
     editor = quote_steps(app, project)
     if editor is not None:
         contract_steps(app, editor)
     time.sleep(1)
     database_checks(db, project, build)
-
-    print("1..%d" % len(results))
-    return 0 if all(ok for ok, _ in results) else 1
+    return finish()
 
 
 if __name__ == "__main__":

@@ -9,20 +9,14 @@
 # database refuses to change it. Checked in the database and through
 # clientdesk-cli. Prints TAP. Run by run-supply.sh, which starts and stops
 # the app.
-import json
 import shutil
-import sqlite3
 import subprocess
 import sys
 import time
 
-from dogtail.config import config
-config.checkForA11y = False
-config.searchBackoffDuration = 0.5
-config.searchCutoffCount = 40
-config.logDebugToStdOut = False
-config.logDebugToFile = False
-from dogtail import tree  # noqa: E402
+from e2elib import (application, check, cli, cli_json, click, close, db_value, entry_in, find, finish,
+                    named, new_toplevel, refuses, respond, sensitive, set_field, toplevels, tree,
+                    wait_db, walk_all)
 
 PROJECT = "XM202611-0001"
 ITEM = "宣传册"
@@ -32,158 +26,6 @@ LEADS = ["7", "10", "5"]
 CHOSEN = SUPPLIERS[1]
 REASON = "价格最低，交期可以接受"
 FAIL_NOTE = "封面颜色与签样不符"
-results = []
-
-
-def check(ok, what):
-    results.append((bool(ok), what))
-    return ok
-
-
-def walk(node, test, budget):
-    """The first node below @node for which @test holds."""
-    budget[0] -= 1
-    if budget[0] < 0:
-        return None
-    try:
-        if test(node):
-            return node
-        children = list(node.children)
-    except Exception:  # a node that went away while we looked
-        return None
-    for child in children:
-        found = walk(child, test, budget)
-        if found is not None:
-            return found
-    return None
-
-
-def walk_all(node, test, found, budget):
-    budget[0] -= 1
-    if budget[0] < 0:
-        return found
-    try:
-        if test(node):
-            found.append(node)
-        children = list(node.children)
-    except Exception:
-        return found
-    for child in children:
-        walk_all(child, test, found, budget)
-    return found
-
-
-def find(root, test, seconds=20):
-    end = time.time() + seconds
-    while True:
-        found = walk(root, test, [20000])
-        if found is not None or time.time() > end:
-            return found
-        time.sleep(0.5)
-
-
-def named(name, *roles):
-    """GTK 4.8 may append a button's visible label to the name it was given,
-    mnemonic underscore included."""
-    return lambda n: ((n.name or "").replace("_", "").startswith(name)
-                      and (not roles or n.roleName in roles))
-
-
-BUTTONS = ("push button", "toggle button", "radio button", "page tab")
-
-
-def editable(node):
-    try:
-        node.queryEditableText()
-        return True
-    except Exception:
-        return False
-
-
-def set_field(root, label, text):
-    """Types into the entry labelled @label (an AdwEntryRow keeps its text
-    in an editable child)."""
-    row = find(root, named(label))
-    if row is None:
-        return False
-    target = row if editable(row) else walk(row, editable, [200])
-    if target is None:
-        return False
-    target.text = text
-    return True
-
-
-def click(root, name, seconds=20):
-    button = find(root, named(name, *BUTTONS), seconds)
-    if button is None:
-        return False
-    button.doActionNamed("click")
-    return True
-
-
-def sensitive(node):
-    try:
-        return node.sensitive
-    except Exception:
-        return None
-
-
-def window(app, title, seconds=20):
-    end = time.time() + seconds
-    while time.time() < end:
-        for child in app.children:
-            if (child.name or "").startswith(title):
-                return child
-        time.sleep(0.5)
-    return None
-
-
-def toplevels(app):
-    return list(app.children)
-
-
-def new_toplevel(app, before, seconds=20):
-    """A window (or message dialog) that was not there in @before."""
-    end = time.time() + seconds
-    while time.time() < end:
-        for child in app.children:
-            if child not in before:
-                return child
-        time.sleep(0.3)
-    return None
-
-
-def respond(app, before, response):
-    """Answers the message dialog that opened since @before."""
-    dialog = new_toplevel(app, before)
-    if dialog is None:
-        return False
-    return click(dialog, response)
-
-
-def close(node):
-    try:
-        node.doActionNamed("window.close")
-    except Exception:
-        pass
-
-
-def db_value(db, sql, *args):
-    con = sqlite3.connect(db)
-    try:
-        row = con.execute(sql, args).fetchone()
-    finally:
-        con.close()
-    return row[0] if row else None
-
-
-def wait_db(db, sql, expected, seconds=10):
-    end = time.time() + seconds
-    while time.time() < end:
-        if db_value(db, sql) == expected:
-            return True
-        time.sleep(0.3)
-    return db_value(db, sql) == expected
 
 
 def add_quotes(app, db):
@@ -203,7 +45,7 @@ def add_quotes(app, db):
         click(quotes, "Add quote")
         check(find(quotes, named("Quote of " + SUPPLIERS[i])) is not None,
               "the quote of supplier %d shows beside the others" % (i + 1))
-    cards = walk_all(quotes, named("Quote of "), [], [20000])
+    cards = walk_all(quotes, named("Quote of "))
     check(len(cards) == 3, "three quotes are compared side by side (found %d)" % len(cards))
     check(wait_db(db, "SELECT count(DISTINCT supplier_id) FROM supplier_quote WHERE item = '%s'" % ITEM, 3),
           "three suppliers' quotes are in the database")
@@ -246,7 +88,7 @@ def deliver(app, db, order, number):
 
 
 def judge(editor, fail_first):
-    passes = walk_all(editor, named("Pass: ", "toggle button", "push button"), [], [20000])
+    passes = walk_all(editor, named("Pass: ", "toggle button", "push button"))
     check(len(passes) >= 3, "the print checklist has its items (%d)" % len(passes))
     for i, button in enumerate(passes):
         text = button.name.split("Pass: ", 1)[1]
@@ -264,7 +106,7 @@ def count_short(db, editor):
     entry = find(editor, named("Received quantity of \u201c" + ITEM))
     if not check(entry is not None, "the acceptance counts what arrived against the order"):
         return
-    target = entry if editable(entry) else walk(entry, editable, [200])
+    target = entry_in(entry)
     target.text = "480"
     target.doActionNamed("activate")
     check(wait_db(db, "SELECT received_milli FROM acceptance_quantity WHERE received_milli = 480000", 480000),
@@ -279,13 +121,12 @@ def sign(app, editor):
     check(respond(app, before, "Sign"), "signing is confirmed")
 
 
-def printed_slip(db, cli):
+def printed_slip(db, program):
     """The slip as the cashier gets it: clientdesk-cli renders the same
     PDF as Save as PDF… in the window."""
     number = db_value(db, "SELECT number FROM pickup_slip")
     pdf = db + ".slip.pdf"
-    out = subprocess.run([cli, "--db", db, "render", "pickup-slip", number or "?", "-o", pdf],
-                         capture_output=True, text=True)
+    out = cli(program, db, "render", "pickup-slip", number or "?", "-o", pdf)
     if shutil.which("pdftotext") is None:  # poppler-utils: then only that it renders
         check(out.returncode == 0, "the signed slip prints")
         return
@@ -320,9 +161,8 @@ def hand_over(app, db):
 
 
 def main():
-    db, cli = sys.argv[1], sys.argv[2]
-    app = tree.root.application("clientdesk")
-    check(app is not None, "the app is on the accessibility bus")
+    db, program = sys.argv[1], sys.argv[2]
+    app = application()
 
     quotes = add_quotes(app, db)
     order = choose_and_order(app, db, quotes) if quotes is not None else None
@@ -352,15 +192,15 @@ def main():
               "the second acceptance passes and the rework order is accepted")
         status = find(editor, lambda n: n.roleName == "label" and "locked" in (n.name or ""), 10)
         check(status is not None, "the signed acceptance says it is locked")
-        toggles = walk_all(editor, named("Fail: ", "toggle button", "push button"), [], [20000])
+        toggles = walk_all(editor, named("Fail: ", "toggle button", "push button"))
         check(toggles and all(sensitive(t) is False for t in toggles),
               "its judgement buttons can no longer be used")
-        notes = walk_all(editor, named("Note on ", "text", "entry"), [], [20000])
+        notes = walk_all(editor, named("Note on ", "text", "entry"))
         check(notes and all(not n.getState().contains(tree.pyatspi.STATE_EDITABLE) for n in notes),
               "its notes can no longer be typed in")
 
     hand_over(app, db)
-    printed_slip(db, cli)
+    printed_slip(db, program)
 
     # The database and the command line agree.
     check(db_value(db, "SELECT count(*) FROM acceptance WHERE status = 'signed'") == 2,
@@ -371,29 +211,15 @@ def main():
     check(db_value(db, "SELECT status FROM supplier_order WHERE rework_of_id IS NULL") == "reworked",
           "the first order is reworked")
     signed_id = db_value(db, "SELECT id FROM acceptance WHERE result = 'pass'")
-    con = sqlite3.connect(db)
-    refused = []
-    for sql in ("UPDATE acceptance_item SET result = 'fail' WHERE acceptance_id = ?",
-                "UPDATE acceptance SET notes = 'changed' WHERE id = ?",
-                "DELETE FROM acceptance_item WHERE acceptance_id = ?"):
-        try:
-            con.execute(sql, (signed_id,))
-            con.commit()
-            refused.append(False)
-        except sqlite3.DatabaseError:
-            con.rollback()
-            refused.append(True)
-    con.close()
+    refused = [refuses(db, sql, signed_id) for sql in (
+        "UPDATE acceptance_item SET result = 'fail' WHERE acceptance_id = ?",
+        "UPDATE acceptance SET notes = 'changed' WHERE id = ?",
+        "DELETE FROM acceptance_item WHERE acceptance_id = ?")]
     check(signed_id is not None and all(refused), "the database refuses to change the signed acceptance")
-    out = subprocess.run([cli, "--db", db, "list", "acceptances", "--json"], capture_output=True, text=True)
-    rows = json.loads(out.stdout) if out.returncode == 0 else []
+    rows = cli_json(program, db, "list", "acceptances")
     check(sorted(r.get("status") for r in rows) == ["signed", "signed"],
           "clientdesk-cli lists both acceptances as signed")
-
-    for number, (ok, what) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if ok else "not ok", number, what))
-    print("1..%d" % len(results))
-    return 0 if all(ok for ok, _ in results) else 1
+    return finish()
 
 
 if __name__ == "__main__":
