@@ -112,8 +112,11 @@ enum
 /* Reads at once. Dragging the scrollbar over a million rows asks for a new
  * page or two every frame; reading them all would keep both cores of a small
  * machine busy (and the heap growing) with pages long scrolled past. So a
- * page is only read when a slot is free, the most recently asked for first. */
-#define MAX_IN_FLIGHT 2
+ * page is only read when a slot is free, the most recently asked for first.
+ * One slot, not two: on a 2-core machine a second reader took the core the
+ * UI thread needed, and 3 runs in 8 had a frame over 50 ms; with one, none
+ * in 18 (docs/benchmarks.md). */
+#define MAX_IN_FLIGHT 1
 
 static GParamSpec *properties[N_PROPS];
 
