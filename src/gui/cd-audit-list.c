@@ -8,6 +8,7 @@
 
 #include <inttypes.h>
 #include <adwaita.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "gui/cd-audit-list.h"
@@ -18,13 +19,20 @@ struct _CdAuditList
 
   GtkStack   *stack;
   GtkListBox *list_box;
-  GtkBox     *footer;
+  GtkWidget  *more;
   AdwStatusPage *error_page;
   gboolean    show_record;
   guint       n_entries;
+
+  /* The search shown, for its next pages (cd_audit_list_load). */
+  CdStore      *store;
+  CdAuditFilter filter;
+  GCancellable *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (CdAuditList, cd_audit_list, GTK_TYPE_WIDGET)
+
+#define PAGE_SIZE 100
 
 static char *
 who_text (const CdAuditEntry *entry)
@@ -188,11 +196,24 @@ status_page (const char *icon, const char *title, const char *description)
 }
 
 static void
+clear_filter (CdAuditFilter *filter)
+{
+  g_clear_pointer ((char **) &filter->table_name, g_free);
+  g_clear_pointer (&filter->from, g_date_time_unref);
+  g_clear_pointer (&filter->until, g_date_time_unref);
+  memset (filter, 0, sizeof *filter);
+}
+
+static void
 cd_audit_list_dispose (GObject *object)
 {
   CdAuditList *self = CD_AUDIT_LIST (object);
   GtkWidget *child;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  clear_filter (&self->filter);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   G_OBJECT_CLASS (cd_audit_list_parent_class)->dispose (object);
@@ -207,6 +228,8 @@ cd_audit_list_class_init (CdAuditListClass *klass)
   object_class->dispose = cd_audit_list_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
+
+static void load_page (CdAuditList *self);
 
 static void
 cd_audit_list_init (CdAuditList *self)
@@ -242,9 +265,14 @@ cd_audit_list_init (CdAuditList *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->list_box), "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Changes"), -1);
-  self->footer = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  self->more = gtk_button_new ();
+  gtk_widget_set_halign (self->more, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (self->more, 12);
+  gtk_widget_add_css_class (self->more, "pill");
+  gtk_widget_set_visible (self->more, FALSE);
+  g_signal_connect_swapped (self->more, "clicked", G_CALLBACK (load_page), self);
   gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->list_box));
-  gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->footer));
+  gtk_box_append (GTK_BOX (column), self->more);
   g_object_set (column, "margin-top", 12, "margin-bottom", 12, "margin-start", 12, "margin-end", 12, NULL);
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
   adw_clamp_set_child (ADW_CLAMP (clamp), column);
@@ -316,9 +344,65 @@ cd_audit_list_get_list_box (CdAuditList *self)
   return self->list_box;
 }
 
-GtkBox *
-cd_audit_list_get_footer (CdAuditList *self)
+/* Reads hold the list weakly: a window closed meanwhile goes at once, and
+ * the late answer is dropped. */
+static void
+on_page_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_return_val_if_fail (CD_IS_AUDIT_LIST (self), NULL);
-  return self->footer;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = cd_store_audit_query_finish (CD_STORE (source), result, &error);
+  GWeakRef *ref = user_data;
+  g_autoptr (CdAuditList) self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (entries == NULL)
+    {
+      cd_audit_list_set_error (self, error->message);
+      return;
+    }
+  cd_audit_list_set_entries (self, entries, self->filter.offset > 0);
+  self->filter.offset += entries->len;
+  gtk_widget_set_visible (self->more, entries->len == PAGE_SIZE);
+  gtk_widget_set_sensitive (self->more, TRUE);
+}
+
+static void
+load_page (CdAuditList *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  if (self->filter.offset == 0)
+    cd_audit_list_set_loading (self);
+  gtk_widget_set_sensitive (self->more, FALSE);
+  g_weak_ref_init (ref, self);
+  cd_store_audit_query_async (self->store, &self->filter, self->cancellable, on_page_read_cb, ref);
+}
+
+void
+cd_audit_list_load (CdAuditList         *self,
+                    CdStore             *store,
+                    const CdAuditFilter *filter,
+                    const char          *more_mnemonic)
+{
+  g_return_if_fail (CD_IS_AUDIT_LIST (self));
+  g_return_if_fail (CD_IS_STORE (store));
+  g_return_if_fail (filter != NULL);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_set_object (&self->store, store);
+  clear_filter (&self->filter);
+  self->filter = *filter;
+  self->filter.table_name = g_strdup (filter->table_name);
+  self->filter.from = filter->from != NULL ? g_date_time_ref (filter->from) : NULL;
+  self->filter.until = filter->until != NULL ? g_date_time_ref (filter->until) : NULL;
+  self->filter.offset = 0;
+  self->filter.limit = PAGE_SIZE;
+  gtk_button_set_label (GTK_BUTTON (self->more), more_mnemonic);
+  gtk_button_set_use_underline (GTK_BUTTON (self->more), TRUE);
+  load_page (self);
 }

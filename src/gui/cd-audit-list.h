@@ -26,8 +26,14 @@ void       cd_audit_list_set_error    (CdAuditList *self,
 guint      cd_audit_list_get_n_entries (CdAuditList *self);
 /* The list box itself (rows carry an accessible summary of the entry). */
 GtkListBox *cd_audit_list_get_list_box (CdAuditList *self);
-/* The box under the list, for a "Show older changes" button. */
-GtkBox     *cd_audit_list_get_footer   (CdAuditList *self);
+/* Reads what @filter selects (its offset and limit are the list's own) a
+ * page at a time off the UI thread, from the first page, with a
+ * @more_mnemonic button under the list for the next one; a read still
+ * running for an earlier call is cancelled. */
+void        cd_audit_list_load         (CdAuditList         *self,
+                                        CdStore             *store,
+                                        const CdAuditFilter *filter,
+                                        const char          *more_mnemonic);
 
 /* Returns: (transfer full): one sentence summing up @entry, e.g.
  * "Changed by 王强 on 2026-11-25 20:01: Name 上海 → 青禾." */

@@ -15,14 +15,12 @@
 #include "gui/cd-audit-window.h"
 #include "store/cd-store-audit-query.h"
 
-#define PAGE_SIZE 100
 
 struct _CdAuditWindow
 {
   AdwWindow     parent_instance;
 
   CdContext    *context;
-  GCancellable *cancellable;
   GArray       *staff_ids;    /* gint64, by position in person_drop (0: anyone) */
   GStrv         tables;       /* by position - 1 in table_drop */
 
@@ -32,39 +30,9 @@ struct _CdAuditWindow
   GtkEntry     *to_entry;
   GtkLabel     *error_label;
   CdAuditList  *list;
-  GtkWidget    *more;
-
-  /* The search being shown, for its next pages. */
-  gint64        staff_id;
-  char         *table_name;
-  GDateTime    *from;
-  GDateTime    *until;
-  guint         offset;
 };
 
 G_DEFINE_FINAL_TYPE (CdAuditWindow, cd_audit_window, ADW_TYPE_WINDOW)
-
-/* Reads hold the window weakly: a window closed meanwhile is finalized at
- * once (its parent may go next), and the late answer is dropped. */
-static GWeakRef *
-weak_ref_new (gpointer object)
-{
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  g_weak_ref_init (ref, object);
-  return ref;
-}
-
-static gpointer
-weak_ref_take (gpointer data)
-{
-  GWeakRef *ref = data;
-  gpointer object = g_weak_ref_get (ref);
-
-  g_weak_ref_clear (ref);
-  g_free (ref);
-  return object;
-}
 
 /* "YYYY-MM-DD" as a local midnight; empty text is no bound. */
 static gboolean
@@ -109,56 +77,14 @@ show_error (CdAuditWindow *self, GtkEntry *field, const char *message)
       }
 }
 
-static void
-on_page_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) entries = cd_store_audit_query_finish (CD_STORE (source), result, &error);
-  g_autoptr (CdAuditWindow) self = weak_ref_take (user_data);
-
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->list == NULL)
-    return;
-  if (entries == NULL)
-    {
-      cd_audit_list_set_error (self->list, error->message);
-      return;
-    }
-  cd_audit_list_set_entries (self->list, entries, self->offset > 0);
-  self->offset += entries->len;
-  gtk_widget_set_visible (self->more, entries->len == PAGE_SIZE);
-  gtk_widget_set_sensitive (self->more, TRUE);
-}
-
-static void
-load_page (CdAuditWindow *self)
-{
-  CdAuditFilter filter = {
-    .table_name = self->table_name,
-    .staff_id = self->staff_id,
-    .from = self->from,
-    .until = self->until,
-    .offset = self->offset,
-    .limit = PAGE_SIZE,
-  };
-
-  if (self->offset == 0)
-    {
-      g_cancellable_cancel (self->cancellable);
-      g_clear_object (&self->cancellable);
-      self->cancellable = g_cancellable_new ();
-      cd_audit_list_set_loading (self->list);
-    }
-  gtk_widget_set_sensitive (self->more, FALSE);
-  cd_store_audit_query_async (cd_context_get_store (self->context), &filter, self->cancellable,
-                              on_page_read_cb, weak_ref_new (self));
-}
-
 /* Reads the filters; refuses a bad date with its reason. */
 static gboolean
 run_search (CdAuditWindow *self)
 {
   g_autoptr (GDateTime) from = NULL;
   g_autoptr (GDateTime) to = NULL;
+  g_autoptr (GDateTime) until = NULL;
+  CdAuditFilter filter = { 0 };
   const char *from_text = gtk_editable_get_text (GTK_EDITABLE (self->from_entry));
   const char *to_text = gtk_editable_get_text (GTK_EDITABLE (self->to_entry));
   guint person = gtk_drop_down_get_selected (self->person_drop);
@@ -182,18 +108,14 @@ run_search (CdAuditWindow *self)
     }
   show_error (self, NULL, NULL);
 
-  self->staff_id = person < self->staff_ids->len ? g_array_index (self->staff_ids, gint64, person) : 0;
-  g_clear_pointer (&self->table_name, g_free);
   if (table > 0 && table <= g_strv_length (self->tables))
-    self->table_name = g_strdup (self->tables[table - 1]);
-  g_clear_pointer (&self->from, g_date_time_unref);
-  g_clear_pointer (&self->until, g_date_time_unref);
-  self->from = g_steal_pointer (&from);
+    filter.table_name = self->tables[table - 1];
+  filter.staff_id = person < self->staff_ids->len ? g_array_index (self->staff_ids, gint64, person) : 0;
+  filter.from = from;
   /* The end date is included: search up to the next midnight. */
   if (to != NULL)
-    self->until = g_date_time_add_days (to, 1);
-  self->offset = 0;
-  load_page (self);
+    filter.until = until = g_date_time_add_days (to, 1);
+  cd_audit_list_load (self->list, cd_context_get_store (self->context), &filter, _("Show _More"));
   return TRUE;
 }
 
@@ -201,12 +123,6 @@ static void
 on_search_cb (GtkWidget *widget, CdAuditWindow *self)
 {
   run_search (self);
-}
-
-static void
-on_more_clicked_cb (GtkButton *button, CdAuditWindow *self)
-{
-  load_page (self);
 }
 
 static GtkWidget *
@@ -338,10 +254,6 @@ cd_audit_window_dispose (GObject *object)
 {
   CdAuditWindow *self = CD_AUDIT_WINDOW (object);
 
-  g_cancellable_cancel (self->cancellable);
-  /* A read still running holds this window past its parent's end: let go
-   * of the parent now, while it is alive (GTK 4.8 would otherwise touch it
-   * when this window is finalized). */
   gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
   self->list = NULL;
   G_OBJECT_CLASS (cd_audit_window_parent_class)->dispose (object);
@@ -352,13 +264,9 @@ cd_audit_window_finalize (GObject *object)
 {
   CdAuditWindow *self = CD_AUDIT_WINDOW (object);
 
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->context);
   g_clear_pointer (&self->staff_ids, g_array_unref);
   g_clear_pointer (&self->tables, g_strfreev);
-  g_clear_pointer (&self->from, g_date_time_unref);
-  g_clear_pointer (&self->until, g_date_time_unref);
-  g_free (self->table_name);
   G_OBJECT_CLASS (cd_audit_window_parent_class)->finalize (object);
 }
 
@@ -376,7 +284,6 @@ cd_audit_window_class_init (CdAuditWindowClass *klass)
 static void
 cd_audit_window_init (CdAuditWindow *self)
 {
-  self->cancellable = g_cancellable_new ();
   self->staff_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
 }
 
@@ -392,13 +299,6 @@ build (CdAuditWindow *self)
   gtk_box_append (GTK_BOX (box), make_filters (self));
   self->list = CD_AUDIT_LIST (cd_audit_list_new (TRUE));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list));
-  self->more = gtk_button_new_with_mnemonic (_("Show _More"));
-  gtk_widget_set_halign (self->more, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (self->more, 12);
-  gtk_widget_add_css_class (self->more, "pill");
-  gtk_widget_set_visible (self->more, FALSE);
-  g_signal_connect (self->more, "clicked", G_CALLBACK (on_more_clicked_cb), self);
-  gtk_box_append (cd_audit_list_get_footer (self->list), self->more);
   adw_window_set_content (ADW_WINDOW (self), box);
   /* The drop-downs' buttons and search fields take their names. */
   cd_accessible_name_parts (GTK_WIDGET (self));

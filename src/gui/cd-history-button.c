@@ -11,8 +11,6 @@
 #include "gui/cd-audit-list.h"
 #include "gui/cd-history-button.h"
 
-#define PAGE_SIZE 100
-
 /* The window: private to this file, as only the button opens it. */
 #define CD_TYPE_HISTORY_WINDOW (cd_history_window_get_type ())
 G_DECLARE_FINAL_TYPE (CdHistoryWindow, cd_history_window, CD, HISTORY_WINDOW, AdwWindow)
@@ -24,35 +22,10 @@ struct _CdHistoryWindow
   CdContext    *context;
   char         *table_name;
   gint64        row_id;
-  guint         offset;
-  GCancellable *cancellable;
   CdAuditList  *list;
-  GtkWidget    *more;
 };
 
 G_DEFINE_FINAL_TYPE (CdHistoryWindow, cd_history_window, ADW_TYPE_WINDOW)
-
-/* Reads hold the window weakly: a window closed meanwhile is finalized at
- * once (its parent may go next), and the late answer is dropped. */
-static GWeakRef *
-weak_ref_new (gpointer object)
-{
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  g_weak_ref_init (ref, object);
-  return ref;
-}
-
-static gpointer
-weak_ref_take (gpointer data)
-{
-  GWeakRef *ref = data;
-  gpointer object = g_weak_ref_get (ref);
-
-  g_weak_ref_clear (ref);
-  g_free (ref);
-  return object;
-}
 
 struct _CdHistoryButton
 {
@@ -76,63 +49,11 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static void load_page (CdHistoryWindow *self);
-
-static void
-on_page_read_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) entries = cd_store_audit_query_finish (CD_STORE (source), result, &error);
-  g_autoptr (CdHistoryWindow) self = weak_ref_take (user_data);
-
-  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->list == NULL)
-    return;
-  if (entries == NULL)
-    {
-      cd_audit_list_set_error (self->list, error->message);
-      return;
-    }
-  cd_audit_list_set_entries (self->list, entries, self->offset > 0);
-  self->offset += entries->len;
-  gtk_widget_set_visible (self->more, entries->len == PAGE_SIZE);
-  gtk_widget_set_sensitive (self->more, TRUE);
-}
-
-static void
-load_page (CdHistoryWindow *self)
-{
-  CdAuditFilter filter = {
-    .table_name = self->table_name,
-    .row_id = self->row_id,
-    .offset = self->offset,
-    .limit = PAGE_SIZE,
-  };
-
-  if (self->offset == 0)
-    cd_audit_list_set_loading (self->list);
-  gtk_widget_set_sensitive (self->more, FALSE);
-  cd_store_audit_query_async (cd_context_get_store (self->context), &filter, self->cancellable,
-                              on_page_read_cb, weak_ref_new (self));
-}
-
-static void
-on_more_clicked_cb (GtkButton       *button,
-                    CdHistoryWindow *self)
-{
-  load_page (self);
-}
-
 static void
 cd_history_window_dispose (GObject *object)
 {
   CdHistoryWindow *self = CD_HISTORY_WINDOW (object);
 
-  g_cancellable_cancel (self->cancellable);
-  /* A read still running holds this window past its parent's end: let go
-   * of the parent now, while it is alive (GTK 4.8 would otherwise touch it
-   * when this window is finalized). */
   gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
   self->list = NULL;
   G_OBJECT_CLASS (cd_history_window_parent_class)->dispose (object);
@@ -143,7 +64,6 @@ cd_history_window_finalize (GObject *object)
 {
   CdHistoryWindow *self = CD_HISTORY_WINDOW (object);
 
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->context);
   g_free (self->table_name);
   G_OBJECT_CLASS (cd_history_window_parent_class)->finalize (object);
@@ -163,7 +83,6 @@ cd_history_window_class_init (CdHistoryWindowClass *klass)
 static void
 cd_history_window_init (CdHistoryWindow *self)
 {
-  self->cancellable = g_cancellable_new ();
 }
 
 static GtkWindow *
@@ -190,20 +109,15 @@ history_window_new (CdContext  *context,
   gtk_box_append (GTK_BOX (box), header);
   self->list = CD_AUDIT_LIST (cd_audit_list_new (FALSE));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list));
-  self->more = gtk_button_new_with_mnemonic (_("Show _Older Changes"));
-  gtk_widget_set_halign (self->more, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (self->more, 12);
-  gtk_widget_add_css_class (self->more, "pill");
-  gtk_widget_set_visible (self->more, FALSE);
-  g_signal_connect (self->more, "clicked", G_CALLBACK (on_more_clicked_cb), self);
-  gtk_box_append (cd_audit_list_get_footer (self->list), self->more);
   adw_window_set_content (ADW_WINDOW (self), box);
   if (parent != NULL)
     {
       gtk_window_set_transient_for (GTK_WINDOW (self), parent);
       gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
     }
-  load_page (self);
+  cd_audit_list_load (self->list, cd_context_get_store (context),
+                      &(CdAuditFilter) { .table_name = table_name, .row_id = row_id },
+                      _("Show _Older Changes"));
   return GTK_WINDOW (self);
 }
 
