@@ -371,11 +371,18 @@ cd_meeting_notice_text (GVariant *meeting, GVariant *attendees, const CdLetterhe
 static void
 write_attendees (CdPdf *pdf, GVariant *attendees, const Notice *n)
 {
-  static const CdPdfColumn columns[] = {
-    { N_("Name"), 2.0, FALSE },
-    { N_("Organisation"), 3.0, FALSE },
-    { N_("Title"), 2.0, FALSE },
-    { N_("Phone"), 2.0, FALSE },
+  /* A column heading with a context is translated with it at use: "Title"
+   * here is a person's job title, not a heading (职务, not 标题). */
+  static const struct
+  {
+    const char *context;
+    CdPdfColumn column;
+  } columns[] = {
+    { NULL, { N_("Name"), 2.0, FALSE } },
+    { NULL, { N_("Organisation"), 3.0, FALSE } },
+    /* Translators: column heading, an attendee's job title (e.g. marketing director) */
+    { "attendee job title", { NC_("attendee job title", "Title"), 2.0, FALSE } },
+    { NULL, { N_("Phone"), 2.0, FALSE } },
   };
   CdPdfColumn translated[G_N_ELEMENTS (columns)];
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
@@ -386,8 +393,12 @@ write_attendees (CdPdf *pdf, GVariant *attendees, const Notice *n)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
-      translated[i] = columns[i];
-      translated[i].title = _(columns[i].title);
+      const char *title = columns[i].column.title;
+
+      translated[i] = columns[i].column;
+      translated[i].title = columns[i].context != NULL
+                              ? g_dpgettext2 (NULL, columns[i].context, title)
+                              : _(title);
     }
   /* The client's people first, then the agency's. */
   for (int pass = 0; pass < 2; pass++)
