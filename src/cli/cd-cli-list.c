@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* list KIND [--month YYYY-MM] [--search TEXT] --json: one JSON array of
- * objects on stdout, written row by row. */
+/* list KIND [--month YYYY-MM] [--search TEXT] [--category CODE]
+ * [--status CODE] --json: one JSON array of objects on stdout, written row
+ * by row. --category and --status are the supplier directory's filters. */
 #define G_LOG_DOMAIN "cd-cli"
 
 #include "config.h"
@@ -10,6 +11,9 @@
 #include "cli/cd-cli-json.h"
 #include "cli/cd-cli-meetings.h"
 #include "cli/cd-cli-private.h"
+#include "core/cd-states.h"
+#include "store/cd-store-list.h"
+#include "store/cd-store-suppliers.h"
 
 /* Large enough for few write calls, small enough that a million rows never
  * sit in memory twice (once as GVariant, once as text). */
@@ -87,17 +91,67 @@ check_list_args (const CdCliCommand *command,
   return CD_CLI_STATUS_DONE;
 }
 
+/* The supplier directory's filters: for suppliers only, and only known
+ * codes, so that a typo is refused rather than read as an empty list. The
+ * store checks the same, but only here can the message name the codes. */
+static int
+check_supplier_filters (const CdCliCommand *command,
+                        const char         *kind_name,
+                        const char         *category,
+                        const char         *status)
+{
+  g_autofree char *codes = NULL;
+
+  if (category == NULL && status == NULL)
+    return CD_CLI_STATUS_DONE;
+  if (!g_str_equal (kind_name, "suppliers"))
+    return cd_cli_usage (command, _("--category and --status select suppliers: use them "
+                                    "with list suppliers only."));
+  if (category != NULL && !g_strv_contains (cd_supplier_categories (), category))
+    {
+      codes = g_strjoinv (", ", (char **) cd_supplier_categories ());
+      /* Translators: %s is what was typed, then the codes, which stay as they are */
+      return cd_cli_refuse (_("“%s” is not a supplier category: use one of %s."), category, codes);
+    }
+  if (status != NULL && cd_state_label ("supplier", status) == NULL)
+    {
+      codes = g_strjoinv (", ", (char **) cd_state_names ("supplier"));
+      /* Translators: %s is what was typed, then the codes, which stay as they are */
+      return cd_cli_refuse (_("“%s” is not a supplier status: use one of %s."), status, codes);
+    }
+  return CD_CLI_STATUS_DONE;
+}
+
+static GVariant *
+read_rows (CdStore     *store,
+           gboolean     meetings,
+           CdKind       kind,
+           const char  *month,
+           const char  *search,
+           const char  *category,
+           const char  *status,
+           GError     **error)
+{
+  if (meetings)
+    return cd_cli_meetings_rows (store, month, search, error);
+  if (category != NULL || status != NULL)
+    return cd_store_list_suppliers (store, search, category, status, 0, 0, error);
+  return cd_store_list (store, kind, month, search, 0, 0, error);
+}
+
 int
 cd_cli_cmd_list (CdCli              *cli,
                  const CdCliCommand *command,
                  int                 argc,
                  char              **argv)
 {
-  const char *month = NULL, *search = NULL;
+  const char *month = NULL, *search = NULL, *category = NULL, *status_code = NULL;
   gboolean json = FALSE;
   const CdCliOption options[] = {
     { "month", 0, TRUE, &month },
     { "search", 0, TRUE, &search },
+    { "category", 0, TRUE, &category },
+    { "status", 0, TRUE, &status_code },
     { "json", 0, FALSE, &json },
   };
   g_autoptr(GPtrArray) args = NULL;
@@ -118,16 +172,16 @@ cd_cli_cmd_list (CdCli              *cli,
                             month, search, &kind);
   if (status != CD_CLI_STATUS_DONE)
     return status;
+  status = check_supplier_filters (command, g_ptr_array_index (args, 0), category, status_code);
+  if (status != CD_CLI_STATUS_DONE)
+    return status;
   if ((status = cd_cli_open_existing (cli, &store)) != CD_CLI_STATUS_DONE)
     return status;
 
   /* An empty search is no search, as in the window's search field. */
   if (search != NULL && *search == '\0')
     search = NULL;
-  if (meetings)
-    rows = cd_cli_meetings_rows (store, month, search, &error);
-  else
-    rows = cd_store_list (store, kind, month, search, 0, 0, &error);
+  rows = read_rows (store, meetings, kind, month, search, category, status_code, &error);
   if (rows == NULL)
     return cd_cli_refuse_error (error);
 

@@ -51,9 +51,11 @@ static const CdCliCommand commands[] = {
   { "export", "export calendar --from YYYY-MM-DD --to YYYY-MM-DD [--staff NAME] -o FILE.ics",
     N_("Write the calendar of a period, one person’s or everyone’s, as an iCalendar file."),
     cd_cli_cmd_export },
-  { "list", "list KIND [--month YYYY-MM] [--search TEXT] --json",
+  { "list", "list KIND [--month YYYY-MM] [--search TEXT] [--category CODE] [--status CODE] --json",
     N_("Print one JSON array of KIND: clients, projects, work-orders, quotes, contracts, "
-       "suppliers, supplier-orders, acceptances, pickup-slips or meetings."),
+       "suppliers, supplier-orders, acceptances, pickup-slips or meetings; suppliers can be "
+       "narrowed to one --category (print, large_format, led, gifts, fabrication, other) and "
+       "one --status (active, suspended)."),
     cd_cli_cmd_list },
   { "backup", "backup -o FILE",
     N_("Copy the database to FILE, checked."),

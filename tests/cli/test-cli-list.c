@@ -4,8 +4,10 @@
 
 #include <string.h>
 #include <locale.h>
+#include <sqlite3.h>
 
 #include "cd-cli-test-util.h"
+#include "store/cd-store-suppliers.h"
 
 static const char *const kinds[] = {
   "clients", "projects", "work-orders", "quotes", "contracts", "suppliers",
@@ -312,6 +314,169 @@ test_bad_month_or_search_is_refused (void)
   cd_assert_refused (search);
 }
 
+/* The ids of the suppliers of @category and @status (NULL: any), read from
+ * the database itself, not through the command under test. */
+static GArray *
+db_supplier_ids (const char *category,
+                 const char *status)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (demo_db, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT id FROM supplier"
+                                       " WHERE (?1 IS NULL OR category = ?1)"
+                                       "   AND (?2 IS NULL OR status = ?2) ORDER BY id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, category, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ids;
+}
+
+/* list suppliers with the filters given (NULL: left out); asserts that it
+ * succeeds and that every row has the category and status asked for.
+ * Returns the ids printed, in order. */
+static GArray *
+cli_supplier_ids (const char *category,
+                  const char *status)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(CdRun) run = NULL;
+  g_autoptr(GVariant) rows = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_ptr_array_add (args, "--db");
+  g_ptr_array_add (args, demo_db);
+  g_ptr_array_add (args, "list");
+  g_ptr_array_add (args, "suppliers");
+  if (category != NULL)
+    {
+      g_ptr_array_add (args, "--category");
+      g_ptr_array_add (args, (gpointer) category);
+    }
+  if (status != NULL)
+    {
+      g_ptr_array_add (args, "--status");
+      g_ptr_array_add (args, (gpointer) status);
+    }
+  g_ptr_array_add (args, "--json");
+  g_ptr_array_add (args, NULL);
+  run = cd_run_cli_argv (NULL, (const char *const *) args->pdata);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->err, ==, "");
+  rows = cd_parse_json (run->out);
+  g_assert_nonnull (rows);
+  if (rows == NULL || !g_variant_is_of_type (rows, G_VARIANT_TYPE ("av")))
+    return ids;
+  for (gsize i = 0; i < g_variant_n_children (rows); i++)
+    {
+      g_autoptr(GVariant) row = row_at (rows, i);
+      const char *value = NULL;
+      gint64 id = row_id (row);
+
+      if (category != NULL)
+        {
+          g_assert_true (g_variant_lookup (row, "category", "&s", &value));
+          g_assert_cmpstr (value, ==, category);
+        }
+      if (status != NULL)
+        {
+          g_assert_true (g_variant_lookup (row, "status", "&s", &value));
+          g_assert_cmpstr (value, ==, status);
+        }
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* The command prints exactly the suppliers the database holds for the
+ * filters; returns how many. */
+static guint
+assert_filter_matches_db (const char *category,
+                          const char *status)
+{
+  g_autoptr(GArray) expected = db_supplier_ids (category, status);
+  g_autoptr(GArray) printed = cli_supplier_ids (category, status);
+
+  g_test_message ("suppliers --category %s --status %s: %u printed, %u in the database",
+                  category ? category : "(any)", status ? status : "(any)",
+                  printed->len, expected->len);
+  g_assert_cmpuint (printed->len, ==, expected->len);
+  if (printed->len == expected->len && expected->len > 0)
+    g_assert_cmpmem (printed->data, printed->len * sizeof (gint64),
+                     expected->data, expected->len * sizeof (gint64));
+  return expected->len;
+}
+
+static void
+test_suppliers_by_category (void)
+{
+  const char *const *categories = cd_supplier_categories ();
+  g_autoptr(GArray) all = db_supplier_ids (NULL, NULL);
+  guint narrowed = 0;
+
+  for (guint i = 0; categories[i] != NULL; i++)
+    {
+      guint n = assert_filter_matches_db (categories[i], NULL);
+
+      if (n > 0 && n < all->len)
+        narrowed++;
+    }
+  /* The small demo has suppliers of several categories, so the filter
+   * really selects some and leaves out others. */
+  g_assert_cmpuint (narrowed, >=, 2);
+}
+
+static void
+test_suppliers_by_status (void)
+{
+  g_autoptr(GArray) all = db_supplier_ids (NULL, NULL);
+  guint active = assert_filter_matches_db (NULL, "active");
+  guint suspended = assert_filter_matches_db (NULL, "suspended");
+
+  /* The small demo suspends at least one supplier. */
+  g_assert_cmpuint (suspended, >, 0);
+  g_assert_cmpuint (active, >, 0);
+  g_assert_cmpuint (active + suspended, ==, all->len);
+  /* Both filters at once narrow by both. */
+  assert_filter_matches_db ("print", "suspended");
+  assert_filter_matches_db ("print", "active");
+}
+
+static void
+test_unknown_supplier_filter_is_refused (void)
+{
+  g_autoptr(CdRun) category = cd_run_cli ("--db", demo_db, "list", "suppliers",
+                                          "--category", "printing", "--json", NULL);
+  g_autoptr(CdRun) status = cd_run_cli ("--db", demo_db, "list", "suppliers",
+                                        "--status", "closed", "--json", NULL);
+  g_autoptr(CdRun) empty = cd_run_cli ("--db", demo_db, "list", "suppliers",
+                                       "--category", "", "--json", NULL);
+  g_autoptr(CdRun) clients = cd_run_cli ("--db", demo_db, "list", "clients",
+                                         "--status", "active", "--json", NULL);
+
+  /* Refused with one line naming the codes to use, nothing on stdout. */
+  cd_assert_refused (category);
+  g_assert_cmpstr (category->err, ==, "clientdesk-cli: “printing” is not a supplier category: "
+                   "use one of print, large_format, led, gifts, fabrication, other.\n");
+  cd_assert_refused (status);
+  g_assert_cmpstr (status->err, ==, "clientdesk-cli: “closed” is not a supplier status: "
+                   "use one of active, suspended.\n");
+  cd_assert_refused (empty);
+  /* Other lists have no such filters: a usage error. */
+  cd_assert_usage (clients);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -336,6 +501,12 @@ main (int    argc,
   g_test_add_func ("/cli/list/search-narrows-by-a-chinese-substring",
                    test_search_narrows_by_chinese_substring);
   g_test_add_func ("/cli/list/bad-month-or-search-is-refused", test_bad_month_or_search_is_refused);
+  g_test_add_func ("/cli/list/suppliers-by-category-are-the-databases-suppliers-of-it",
+                   test_suppliers_by_category);
+  g_test_add_func ("/cli/list/suppliers-by-status-are-the-databases-suppliers-with-it",
+                   test_suppliers_by_status);
+  g_test_add_func ("/cli/list/unknown-supplier-category-or-status-is-refused",
+                   test_unknown_supplier_filter_is_refused);
 
   status = g_test_run ();
   cd_remove_tree (demo_dir);
