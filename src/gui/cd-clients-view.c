@@ -17,6 +17,7 @@
 #include "gui/cd-clients-view.h"
 #include "gui/cd-new-client-dialog.h"
 #include "gui/cd-row.h"
+#include "gui/cd-text-cell.h"
 #include "reports/cd-clients-export.h"
 #include "store/cd-store-client-search.h"
 #include "store/cd-store-pages.h"
@@ -119,8 +120,9 @@ status_label (const char *status)
 }
 
 static char *
-cell_text (CdRow *row, const Column *column, gboolean loading)
+cell_text (GVariant *value, const Column *column, gboolean loading)
 {
+  g_autofree char *status = NULL;
   gint64 number = 0;
 
   if (loading)
@@ -128,31 +130,32 @@ cell_text (CdRow *row, const Column *column, gboolean loading)
   switch (column->cell)
     {
     case CELL_STATUS:
-      {
-        g_autofree char *status = cd_row_dup_string (row, column->field);
-        return g_strdup (status_label (status));
-      }
+      status = cd_row_value_dup_string (value);
+      return g_strdup (status_label (status));
     case CELL_MONEY:
-      if (!cd_row_get_int64 (row, column->field, &number))
+      if (!cd_row_value_get_int64 (value, &number))
         return g_strdup ("");
       return cd_money_format (number);
     case CELL_COUNT:
     case CELL_TEXT:
     default:
-      return cd_row_dup_string (row, column->field);
+      return cd_row_value_dup_string (value);
     }
 }
 
-/* A row's cell texts, made once per contents for all its cells: a lookup
- * in the row's a{sv} walks its entries (and "loading", absent from a row
- * that was read, walks them all), and a search refills every row on
- * screen, eleven cells each. */
+/* A row's cell texts, made once per contents for all its cells, from one
+ * pass over the row (cd_row_lookup_values): a search refills every row
+ * GTK keeps widgets for, some 200, eleven cells each. */
 typedef struct
 {
   GVariant *dict;  /* what the texts were made from */
   char     *texts[G_N_ELEMENTS (columns)];
 } RowTexts;
 
+/* The row keys the texts are made from, in column order, then "loading"
+ * (set on a stand-in row whose page has not arrived). */
+#define N_ROW_KEYS (G_N_ELEMENTS (columns) + 1)
+static const char *row_keys[N_ROW_KEYS];
 static GQuark row_texts_quark;
 
 static void
@@ -169,15 +172,19 @@ row_text (CdRow *row, const Column *column)
 {
   RowTexts *rt = g_object_get_qdata (G_OBJECT (row), row_texts_quark);
   GVariant *dict = cd_row_get_dict (row);
-  gboolean loading;
+  GVariant *values[N_ROW_KEYS];
+  gint64 loading = 0;
 
   if (rt == NULL || rt->dict != dict)
     {
-      loading = cd_row_is_loading (row);
+      cd_row_lookup_values (row, row_keys, N_ROW_KEYS, values);
+      cd_row_value_get_int64 (values[N_ROW_KEYS - 1], &loading);
       rt = g_new0 (RowTexts, 1);
       rt->dict = g_variant_ref (dict);
       for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-        rt->texts[i] = cell_text (row, &columns[i], loading);
+        rt->texts[i] = cell_text (values[i], &columns[i], loading != 0);
+      for (guint i = 0; i < N_ROW_KEYS; i++)
+        g_clear_pointer (&values[i], g_variant_unref);
       g_object_set_qdata_full (G_OBJECT (row), row_texts_quark, rt,
                                (GDestroyNotify) row_texts_free);
     }
@@ -237,8 +244,8 @@ cell_binding_free (CellBinding *binding)
 static void
 show_cell (CellBinding *binding)
 {
-  gtk_inscription_set_text (GTK_INSCRIPTION (binding->label),
-                            binding->row != NULL ? row_text (binding->row, binding->column) : NULL);
+  cd_text_cell_set_text (CD_TEXT_CELL (binding->label),
+                         binding->row != NULL ? row_text (binding->row, binding->column) : NULL);
 }
 
 static void
@@ -251,7 +258,8 @@ static void
 on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
   const Column *column = data;
-  GtkWidget *label = gtk_inscription_new (NULL);
+  gboolean wide = g_str_equal (column->key, "name");
+  GtkWidget *label = cd_text_cell_new (wide ? 24 : 6, wide ? 30 : 10);
   CellBinding *binding = g_new0 (CellBinding, 1);
 
   binding->label = label;
@@ -259,12 +267,8 @@ on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data
   g_object_set_data_full (G_OBJECT (label), "cd-cell-binding", binding,
                           (GDestroyNotify) cell_binding_free);
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label),
-                                 g_str_equal (column->key, "name") ? 24 : 6);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label),
-                                 g_str_equal (column->key, "name") ? 30 : 10);
   if (column->cell == CELL_MONEY || column->cell == CELL_COUNT)
-    gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
+    cd_text_cell_set_xalign (CD_TEXT_CELL (label), 1.0);
   g_object_set_data (G_OBJECT (label), "cd-list-item", item);
   gtk_list_item_set_child (item, label);
 }
@@ -299,6 +303,9 @@ add_columns (CdClientsView *self)
 {
   if (row_texts_quark == 0)
     row_texts_quark = g_quark_from_static_string ("cd-clients-view-texts");
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    row_keys[i] = columns[i].field;
+  row_keys[N_ROW_KEYS - 1] = "loading";
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -997,7 +1004,10 @@ void
 cd_clients_view_set_search (CdClientsView *self, const char *text)
 {
   g_return_if_fail (CD_IS_CLIENTS_VIEW (self));
+  /* Setting the text empties the entry first: no search for that. */
+  g_signal_handlers_block_by_func (self->search_entry, on_search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed_cb, self);
   /* Not waiting for the entry's typing delay: the caller has the text. */
   cd_paged_model_set_search (self->model, text);
   select_first_row (self);

@@ -2,6 +2,8 @@
 #define G_LOG_DOMAIN "cd-gui"
 
 #include <inttypes.h>
+#include <string.h>
+
 #include "gui/cd-row.h"
 
 struct _CdRow
@@ -121,48 +123,37 @@ cd_row_get_id (CdRow *self)
 }
 
 /**
- * cd_row_dup_string:
+ * cd_row_value_dup_string:
+ * @value: (nullable): a value of a row
  *
- * Returns: (transfer full) (nullable): the value under @key as text: strings
- * as they are, integers in decimal; NULL when the key is missing or null.
+ * Returns: (transfer full) (nullable): @value as text: strings as they are,
+ * numbers in decimal; NULL for NULL or another type.
  */
 char *
-cd_row_dup_string (CdRow      *self,
-                   const char *key)
+cd_row_value_dup_string (GVariant *value)
 {
-  g_autoptr(GVariant) value = NULL;
   gint64 number;
 
-  g_return_val_if_fail (CD_IS_ROW (self), NULL);
-
-  value = g_variant_lookup_value (self->dict, key, NULL);
   if (value == NULL)
     return NULL;
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
     return g_variant_dup_string (value, NULL);
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
     return g_strdup_printf ("%g", g_variant_get_double (value));
-  if (cd_row_get_int64 (self, key, &number))
+  if (cd_row_value_get_int64 (value, &number))
     return g_strdup_printf ("%" PRId64, number);
   return NULL;
 }
 
 /* Integers of any width are accepted: the store may use int64 for ids and
- * int32 for small counts. Returns FALSE when @key is missing or not a number. */
+ * int32 for small counts. Returns FALSE for NULL or not a number. */
 gboolean
-cd_row_get_int64 (CdRow      *self,
-                  const char *key,
-                  gint64     *out_value)
+cd_row_value_get_int64 (GVariant *value, gint64 *out_value)
 {
-  g_autoptr(GVariant) value = NULL;
   gint64 number;
 
-  g_return_val_if_fail (CD_IS_ROW (self), FALSE);
-
-  value = g_variant_lookup_value (self->dict, key, NULL);
   if (value == NULL)
     return FALSE;
-
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
     number = g_variant_get_int64 (value);
   else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
@@ -177,8 +168,78 @@ cd_row_get_int64 (CdRow      *self,
     number = (gint64) g_variant_get_double (value);
   else
     return FALSE;
-
   if (out_value != NULL)
     *out_value = number;
   return TRUE;
+}
+
+/**
+ * cd_row_dup_string:
+ *
+ * Returns: (transfer full) (nullable): the value under @key as text
+ *   (cd_row_value_dup_string); NULL when the key is missing or null.
+ */
+char *
+cd_row_dup_string (CdRow      *self,
+                   const char *key)
+{
+  g_autoptr(GVariant) value = NULL;
+
+  g_return_val_if_fail (CD_IS_ROW (self), NULL);
+
+  value = g_variant_lookup_value (self->dict, key, NULL);
+  return cd_row_value_dup_string (value);
+}
+
+/* Returns FALSE when @key is missing or not a number. */
+gboolean
+cd_row_get_int64 (CdRow      *self,
+                  const char *key,
+                  gint64     *out_value)
+{
+  g_autoptr(GVariant) value = NULL;
+
+  g_return_val_if_fail (CD_IS_ROW (self), FALSE);
+
+  value = g_variant_lookup_value (self->dict, key, NULL);
+  return cd_row_value_get_int64 (value, out_value);
+}
+
+/**
+ * cd_row_lookup_values:
+ * @keys: (array length=n_keys): keys of the row
+ * @values: (out caller-allocates) (array length=n_keys): the value of each
+ *   key (transfer full), NULL where the row has none
+ *
+ * Several keys in one pass over the row: a lookup in an a{sv} walks its
+ * entries, so a cell text per column looked up one by one walked the row
+ * once per column (and to its end for a key it lacks, such as "loading").
+ */
+void
+cd_row_lookup_values (CdRow             *self,
+                      const char *const *keys,
+                      guint              n_keys,
+                      GVariant         **values)
+{
+  gsize n_entries;
+
+  g_return_if_fail (CD_IS_ROW (self));
+
+  memset (values, 0, n_keys * sizeof (GVariant *));
+  n_entries = g_variant_n_children (self->dict);
+  for (gsize i = 0; i < n_entries; i++)
+    {
+      g_autoptr (GVariant) entry = g_variant_get_child_value (self->dict, i);
+      g_autoptr (GVariant) key = g_variant_get_child_value (entry, 0);
+      const char *name = g_variant_get_string (key, NULL);
+
+      for (guint k = 0; k < n_keys; k++)
+        if (values[k] == NULL && strcmp (keys[k], name) == 0)
+          {
+            g_autoptr (GVariant) boxed = g_variant_get_child_value (entry, 1);
+
+            values[k] = g_variant_get_variant (boxed);
+            break;
+          }
+    }
 }

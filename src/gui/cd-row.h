@@ -21,4 +21,12 @@ gboolean    cd_row_get_int64  (CdRow      *self,
                                const char *key,
                                gint64     *out_value);
 
+void        cd_row_lookup_values (CdRow             *self,
+                                  const char *const *keys,
+                                  guint              n_keys,
+                                  GVariant         **values);
+char       *cd_row_value_dup_string (GVariant     *value);
+gboolean    cd_row_value_get_int64  (GVariant     *value,
+                                     gint64       *out_value);
+
 G_END_DECLS
