@@ -14,6 +14,8 @@
  * a million work orders stall for hundreds of milliseconds. */
 #define G_LOG_DOMAIN "cd-gui"
 
+#include <string.h>
+
 #include "gui/cd-paged-model.h"
 #include "gui/cd-row.h"
 #include "store/cd-store-pages.h"
@@ -28,6 +30,13 @@ typedef struct
   GCancellable *cancellable; /* its read: cancelled when it is evicted */
 } Page;
 
+/* Pages read with the ids (fill-in-place). GTK 4.8's list views make row
+ * widgets for 200 rows from the top one, plus a few (rows 0–204 of a new
+ * list): two pages. Read in the same trip, a search's rows are all filled
+ * in the frame that shows its count; read after it, the second page was a
+ * second round trip that the list waited for, a frame later. */
+#define FIRST_PAGES 2
+
 struct _CdPagedModel
 {
   GObject       parent_instance;
@@ -37,6 +46,7 @@ struct _CdPagedModel
   GArray       *ids;          /* gint64, the query's order */
   GArray       *base_ids;     /* the last query without search text… */
   char         *base_key;     /* …and its filters and sort (query_key) */
+  GVariant     *base_pages[FIRST_PAGES];  /* …and its first pages, nullable */
   guint         generation;       /* of the query: ids replies */
   guint         page_generation;  /* of the ids: page replies */
   GHashTable   *pages;            /* index → Page */
@@ -48,6 +58,7 @@ struct _CdPagedModel
   guint         in_flight;        /* reads started and not yet back */
   GQueue        arrivals;         /* Arrival: read, waiting for the flush */
   guint         flush_source;
+  guint         base_source;      /* show_base_cb, pending */
 };
 
 typedef struct
@@ -78,16 +89,15 @@ typedef struct
   CdStore     *store;
   CdPageQuery *query;
   GArray      *base;   /* nullable: filter these by the search text */
-  gboolean     with_first_page;
+  gboolean     with_first_pages;
 } IdsJob;
 
-/* What an ids read returns: with fill-in-place, the rows of the first page
- * come in the same trip, so a search's visible rows are filled in the
- * frame that shows its count. */
+
+/* What an ids read returns. */
 typedef struct
 {
   GArray   *ids;
-  GVariant *first_page;  /* nullable */
+  GVariant *first_pages[FIRST_PAGES];  /* nullable: with fill-in-place */
 } IdsResult;
 
 static void cd_paged_model_list_model_init (GListModelInterface *iface);
@@ -119,6 +129,14 @@ enum
 #define MAX_IN_FLIGHT 1
 
 static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SIGNAL_RESULTS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* A page leaves the cache (evicted, dropped with its query, or failed):
  * its read, if still queued, is not worth doing any more. */
@@ -174,7 +192,8 @@ static void
 ids_result_free (IdsResult *result)
 {
   g_clear_pointer (&result->ids, g_array_unref);
-  g_clear_pointer (&result->first_page, g_variant_unref);
+  for (guint i = 0; i < FIRST_PAGES; i++)
+    g_clear_pointer (&result->first_pages[i], g_variant_unref);
   g_free (result);
 }
 
@@ -417,8 +436,8 @@ page_length (CdPagedModel *self, guint index)
 }
 
 /* A kept page takes the new ids at its positions: its row objects (which
- * GTK may hold) get the rows read with the ids (@rows, page 0 only) or
- * stand-ins, and are read again like a new page. Rows past the new end go;
+ * GTK may hold) get the rows read with the ids (@rows, the first pages
+ * only) or stand-ins, and are read again like a new page. Rows past the new end go;
  * rows past the old end are new objects (announced as added). */
 static void
 refill_kept_page (CdPagedModel *self, Page *page, GVariant *rows)
@@ -466,7 +485,7 @@ refill_kept_page (CdPagedModel *self, Page *page, GVariant *rows)
 /* New ids in fill-in-place: the rows at positions both lists have are
  * kept and refilled, and only the tail that differs is announced. */
 static void
-replace_ids_in_place (CdPagedModel *self, GArray *ids, GVariant *first_page)
+replace_ids_in_place (CdPagedModel *self, GArray *ids, GVariant **first_pages)
 {
   guint old_n = n_ids (self), new_n = ids->len;
   guint common = MIN (old_n, new_n);
@@ -495,29 +514,68 @@ replace_ids_in_place (CdPagedModel *self, GArray *ids, GVariant *first_page)
     {
       Page *page = l->data;
 
-      refill_kept_page (self, page, page->index == 0 ? first_page : NULL);
+      refill_kept_page (self, page, page->index < FIRST_PAGES ? first_pages[page->index] : NULL);
       g_hash_table_insert (self->pages, GUINT_TO_POINTER (page->index), page);
       g_queue_push_head_link (&self->lru, &page->link);
     }
-  if (new_n > 0 && g_hash_table_lookup (self->pages, GUINT_TO_POINTER (0)) == NULL)
-    {
-      if (first_page != NULL)
-        {
-          Page *page = g_new0 (Page, 1);
+  /* The first pages read with the ids and not kept are new pages, pushed
+   * last to first so that page 0 is the most recently used. */
+  for (guint i = FIRST_PAGES; i-- > 0;)
+    if (first_pages[i] != NULL && g_hash_table_lookup (self->pages, GUINT_TO_POINTER (i)) == NULL)
+      {
+        Page *page = g_new0 (Page, 1);
 
-          page->rows = g_ptr_array_new_full (page_length (self, 0), g_object_unref);
-          page->link.data = page;
-          refill_kept_page (self, page, first_page);
-          g_hash_table_insert (self->pages, GUINT_TO_POINTER (0), page);
-          g_queue_push_head_link (&self->lru, &page->link);
-          evict_pages (self);
-        }
-      else
-        request_page (self, 0);
-    }
+        page->index = i;
+        page->rows = g_ptr_array_new_full (page_length (self, i), g_object_unref);
+        page->link.data = page;
+        refill_kept_page (self, page, first_pages[i]);
+        g_hash_table_insert (self->pages, GUINT_TO_POINTER (i), page);
+        g_queue_push_head_link (&self->lru, &page->link);
+        evict_pages (self);
+      }
+  if (new_n > 0 && g_hash_table_lookup (self->pages, GUINT_TO_POINTER (0)) == NULL)
+    request_page (self, 0);
   launch_reads (self);
   if (old_n != new_n)
     g_list_model_items_changed (G_LIST_MODEL (self), common, old_n - common, new_n - common);
+}
+
+static void
+free_pages (GVariant **pages)
+{
+  for (guint i = 0; i < FIRST_PAGES; i++)
+    g_clear_pointer (&pages[i], g_variant_unref);
+}
+
+static void
+clear_base (CdPagedModel *self)
+{
+  g_clear_pointer (&self->base_ids, g_array_unref);
+  g_clear_pointer (&self->base_key, g_free);
+  free_pages (self->base_pages);
+}
+
+/* The whole list (no search text) as read: typing narrows it (base_for),
+ * and clearing the search shows it again with no read (show_base_now). */
+static void
+set_base (CdPagedModel *self, GArray *ids, GVariant **first_pages)
+{
+  clear_base (self);
+  self->base_ids = g_array_ref (ids);
+  self->base_key = query_key (self->query);
+  for (guint i = 0; i < FIRST_PAGES; i++)
+    self->base_pages[i] = first_pages[i] != NULL ? g_variant_ref (first_pages[i]) : NULL;
+}
+
+static void
+apply_in_place (CdPagedModel *self, GArray *ids, GVariant **first_pages)
+{
+  guint old_n = n_ids (self);
+
+  replace_ids_in_place (self, ids, first_pages);
+  if (old_n != n_ids (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  g_signal_emit (self, signals[SIGNAL_RESULTS_CHANGED], 0);
 }
 
 static void
@@ -529,7 +587,7 @@ on_ids_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   IdsResult *ids_result = g_task_propagate_pointer (G_TASK (result), &error);
   g_autoptr (GArray) ids = NULL;
-  g_autoptr (GVariant) first_page = NULL;
+  GVariant *first_pages[FIRST_PAGES] = { NULL };
   gboolean was_loading;
   guint old_n, new_n;
 
@@ -537,11 +595,15 @@ on_ids_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (ids_result != NULL)
     {
       ids = g_steal_pointer (&ids_result->ids);
-      first_page = g_steal_pointer (&ids_result->first_page);
+      memcpy (first_pages, ids_result->first_pages, sizeof first_pages);
+      memset (ids_result->first_pages, 0, sizeof ids_result->first_pages);
       ids_result_free (ids_result);
     }
   if (generation != self->generation)
-    return;
+    {
+      free_pages (first_pages);
+      return;
+    }
   was_loading = cd_paged_model_get_loading (self);
   self->ids_pending = FALSE;
   if (ids == NULL)
@@ -552,22 +614,16 @@ on_ids_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   if (self->query->search == NULL)
-    {
-      g_clear_pointer (&self->base_ids, g_array_unref);
-      g_free (self->base_key);
-      self->base_ids = g_array_ref (ids);
-      self->base_key = query_key (self->query);
-    }
+    set_base (self, ids, first_pages);
   old_n = n_ids (self);
   if (self->fill_in_place)
     {
-      replace_ids_in_place (self, ids, first_page);
-      new_n = n_ids (self);
-      if (old_n != new_n)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      apply_in_place (self, ids, first_pages);
+      free_pages (first_pages);
       update_loading (self, was_loading);
       return;
     }
+  free_pages (first_pages);
   drop_pages (self);
   g_clear_pointer (&self->ids, g_array_unref);
   /* New results are announced as two changes, all removed then all added:
@@ -586,6 +642,7 @@ on_ids_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, new_n);
   if (old_n != new_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  g_signal_emit (self, signals[SIGNAL_RESULTS_CHANGED], 0);
   update_loading (self, was_loading);
 }
 
@@ -620,14 +677,20 @@ ids_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
     }
   result = g_new0 (IdsResult, 1);
   result->ids = ids;
-  if (job->with_first_page && ids->len > 0 && !g_cancellable_is_cancelled (cancellable))
+  for (guint i = 0; job->with_first_pages && i < FIRST_PAGES; i++)
     {
+      guint start = i * CD_PAGED_MODEL_PAGE_SIZE;
+
+      if (start >= ids->len || g_cancellable_is_cancelled (cancellable))
+        break;
       /* No rows is no error: the page is then read like any other. */
-      result->first_page = cd_store_page_rows (job->store, job->query->kind,
-                                               (const gint64 *) ids->data,
-                                               MIN (ids->len, CD_PAGED_MODEL_PAGE_SIZE), NULL);
-      if (result->first_page != NULL)
-        g_variant_get_data (result->first_page);  /* see fetch_thread */
+      result->first_pages[i] = cd_store_page_rows (job->store, job->query->kind,
+                                                   &g_array_index (ids, gint64, start),
+                                                   MIN (ids->len - start, CD_PAGED_MODEL_PAGE_SIZE),
+                                                   NULL);
+      if (result->first_pages[i] == NULL)
+        break;
+      g_variant_get_data (result->first_pages[i]);  /* see fetch_thread */
     }
   g_task_return_pointer (task, result, (GDestroyNotify) ids_result_free);
 }
@@ -656,11 +719,50 @@ base_for (CdPagedModel *self)
   return g_strcmp0 (key, self->base_key) == 0 ? g_array_ref (self->base_ids) : NULL;
 }
 
+static gboolean
+show_base_cb (gpointer user_data)
+{
+  CdPagedModel *self = CD_PAGED_MODEL (user_data);
+  gboolean was_loading = cd_paged_model_get_loading (self);
+  g_autoptr (GArray) base = base_for (self);
+  GVariant *pages[FIRST_PAGES];
+
+  self->base_source = 0;
+  self->ids_pending = FALSE;
+  /* base_pages may be replaced meanwhile: they are the base's own. */
+  for (guint i = 0; i < FIRST_PAGES; i++)
+    pages[i] = self->base_pages[i] != NULL ? g_variant_ref (self->base_pages[i]) : NULL;
+  apply_in_place (self, base, pages);
+  free_pages (pages);
+  update_loading (self, was_loading);
+  return G_SOURCE_REMOVE;
+}
+
+/* Clearing the search text shows the whole list again: when its ids and
+ * first pages are at hand (fill-in-place), they are shown without a trip
+ * to a worker thread and back. Not at once but when the main loop is next
+ * idle, before the next frame: replacing the text of a search entry
+ * empties it first, and that empty text, superseded in the same breath,
+ * would cost a refill of every row GTK keeps. Call with the new query in
+ * place. */
+static gboolean
+show_base_soon (CdPagedModel *self)
+{
+  g_autoptr (GArray) base = NULL;
+
+  if (!self->fill_in_place || self->query->search != NULL || self->base_pages[0] == NULL
+      || (base = base_for (self)) == NULL)
+    return FALSE;
+  self->ids_pending = TRUE;
+  self->base_source = g_idle_add_full (G_PRIORITY_DEFAULT, show_base_cb, self, NULL);
+  return TRUE;
+}
+
 static void
 run_query (CdPagedModel *self)
 {
   gboolean was_loading = cd_paged_model_get_loading (self);
-  IdsReply *reply = g_new0 (IdsReply, 1);
+  IdsReply *reply;
   g_autoptr (GTask) task = NULL;
   IdsJob *job;
 
@@ -669,6 +771,13 @@ run_query (CdPagedModel *self)
   self->generation++;
   g_cancellable_cancel (self->ids_cancellable);
   g_clear_object (&self->ids_cancellable);
+  g_clear_handle_id (&self->base_source, g_source_remove);
+  if (show_base_soon (self))
+    {
+      update_loading (self, was_loading);
+      return;
+    }
+  reply = g_new0 (IdsReply, 1);
   self->ids_cancellable = g_cancellable_new ();
   self->ids_pending = TRUE;
   reply->model = g_object_ref (self);
@@ -677,7 +786,7 @@ run_query (CdPagedModel *self)
   job->store = g_object_ref (self->store);
   job->query = cd_page_query_copy (self->query);
   job->base = base_for (self);
-  job->with_first_page = self->fill_in_place;
+  job->with_first_pages = self->fill_in_place;
   task = g_task_new (NULL, self->ids_cancellable, on_ids_done_cb, reply);
   g_task_set_source_tag (task, run_query);
   g_task_set_task_data (task, job, (GDestroyNotify) ids_job_free);
@@ -734,6 +843,7 @@ cd_paged_model_dispose (GObject *object)
 
   g_cancellable_cancel (self->ids_cancellable);
   g_clear_object (&self->ids_cancellable);
+  g_clear_handle_id (&self->base_source, g_source_remove);
   drop_pages (self);
   g_clear_object (&self->store);
 
@@ -747,8 +857,7 @@ cd_paged_model_finalize (GObject *object)
 
   g_hash_table_unref (self->pages);
   g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->base_ids, g_array_unref);
-  g_free (self->base_key);
+  clear_base (self);
   cd_page_query_free (self->query);
 
   G_OBJECT_CLASS (cd_paged_model_parent_class)->finalize (object);
@@ -810,6 +919,17 @@ cd_paged_model_class_init (CdPagedModelClass *klass)
     g_param_spec_boolean ("fill-in-place", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CdPagedModel::results-changed:
+   *
+   * The results of a new query are in place. With fill-in-place, a search
+   * whose results are as many as before changes no item of the list (the
+   * rows are refilled), so this is the one sign that they are new.
+   */
+  signals[SIGNAL_RESULTS_CHANGED] =
+    g_signal_new ("results-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -950,8 +1070,7 @@ void
 cd_paged_model_reload (CdPagedModel *self)
 {
   g_return_if_fail (CD_IS_PAGED_MODEL (self));
-  g_clear_pointer (&self->base_ids, g_array_unref);
-  g_clear_pointer (&self->base_key, g_free);
+  clear_base (self);
   run_query (self);
 }
 

@@ -223,6 +223,108 @@ test_new_results_in_place_announce_only_the_tail (void)
   g_signal_handlers_disconnect_by_data (model, &changes);
 }
 
+/* What a results-changed handler saw. */
+typedef struct
+{
+  guint    count;
+  guint    n_items;
+  gboolean loading;
+  gboolean first_filled;   /* row 0 was read, not a stand-in */
+  gboolean second_filled;  /* row 204, on the second page */
+} Results;
+
+static gboolean
+row_filled (CdPagedModel *model, guint position)
+{
+  g_autoptr (CdRow) row = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+  return row != NULL && !cd_row_is_loading (row);
+}
+
+static void
+on_results_changed_cb (CdPagedModel *model, Results *results)
+{
+  results->count++;
+  results->n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
+  results->loading = cd_paged_model_get_loading (model);
+  results->first_filled = row_filled (model, 0);
+  results->second_filled = results->n_items > 204 && row_filled (model, 204);
+}
+
+static gboolean
+has_results (gpointer data)
+{
+  return ((Results *) data)->count > 0;
+}
+
+/* Fill-in-place reads the rows GTK makes widgets for (rows 0–204, two
+ * pages) with the ids, and shows the whole list again from memory when
+ * the search is cleared: at "results-changed" nothing is left to read. */
+static void
+test_results_come_with_their_first_pages (void)
+{
+  g_autoptr (CdPagedModel) model = loaded_model ();
+  g_autofree char *name = NULL;
+  Results results = { 0 };
+
+  cd_paged_model_set_fill_in_place (model, TRUE);
+  cd_paged_model_reload (model);  /* the whole list again, now with its pages */
+  g_assert_true (cd_test_wait (is_idle, model, 5000));
+  g_signal_connect (model, "results-changed", G_CALLBACK (on_results_changed_cb), &results);
+
+  cd_paged_model_set_search (model, "上海");
+  g_assert_true (cd_test_wait (has_results, &results, 5000));
+  g_assert_cmpuint (results.n_items, ==, N_CLIENTS / 100);
+  g_assert_true (results.first_filled);
+  g_assert_true (results.second_filled);
+  g_assert_false (results.loading);
+  name = name_at (model, 204);
+  g_assert_cmpstr (name, ==, "上海广告020500");
+
+  results = (Results) { 0 };
+  cd_paged_model_set_search (model, NULL);
+  g_assert_true (cd_test_wait (has_results, &results, 5000));
+  g_assert_cmpuint (results.count, ==, 1);
+  g_assert_cmpuint (results.n_items, ==, N_CLIENTS);
+  g_assert_true (results.first_filled);
+  g_assert_true (results.second_filled);
+  g_assert_false (results.loading);
+  g_clear_pointer (&name, g_free);
+  name = name_at (model, 204);
+  g_assert_cmpstr (name, ==, "北京客户000205");
+  g_signal_handlers_disconnect_by_data (model, &results);
+}
+
+/* Replacing a search entry's text empties it first: an empty search
+ * superseded at once shows nothing, and the same results twice in a row
+ * still say that they are new. */
+static void
+test_a_superseded_clear_shows_nothing (void)
+{
+  g_autoptr (CdPagedModel) model = loaded_model ();
+  Results results = { 0 };
+  Changes changes = { 0 };
+
+  cd_paged_model_set_fill_in_place (model, TRUE);
+  cd_paged_model_reload (model);
+  g_assert_true (cd_test_wait (is_idle, model, 5000));
+  cd_paged_model_set_search (model, "上海");
+  g_assert_true (cd_test_wait (is_idle, model, 5000));
+  g_signal_connect (model, "results-changed", G_CALLBACK (on_results_changed_cb), &results);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_record_cb), &changes);
+
+  cd_paged_model_set_search (model, NULL);
+  cd_paged_model_set_search (model, "上海广");
+  g_assert_true (cd_test_wait (is_idle, model, 5000));
+  g_assert_cmpuint (results.count, ==, 1);
+  g_assert_cmpuint (results.n_items, ==, N_CLIENTS / 100);
+  /* As many results as before: no item changed, and no list of 100,000
+   * was shown in between. */
+  g_assert_cmpuint (changes.count, ==, 0);
+  g_signal_handlers_disconnect_by_data (model, &results);
+  g_signal_handlers_disconnect_by_data (model, &changes);
+}
+
 static void
 test_cache_stays_bounded (void)
 {
@@ -390,6 +492,10 @@ main (int argc, char **argv)
                    test_fill_in_place_refills_the_stand_in);
   g_test_add_func ("/gui/paged-model/new-results-in-place-announce-only-the-tail",
                    test_new_results_in_place_announce_only_the_tail);
+  g_test_add_func ("/gui/paged-model/results-come-with-their-first-pages",
+                   test_results_come_with_their_first_pages);
+  g_test_add_func ("/gui/paged-model/a-superseded-clear-shows-nothing",
+                   test_a_superseded_clear_shows_nothing);
   g_test_add_func ("/gui/paged-model/search-and-sort-change-the-order",
                    test_search_and_sort_change_the_order);
   g_test_add_func ("/gui/paged-model/filters-narrow-the-list", test_filters_narrow_the_list);
