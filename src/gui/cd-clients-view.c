@@ -11,39 +11,32 @@
 #include <string.h>
 
 #include "core/cd-money.h"
+#include "core/cd-states.h"
 #include "gui/cd-client-page.h"
 #include "gui/cd-accessible.h"
 #include "gui/cd-client-review-window.h"
 #include "gui/cd-clients-view.h"
 #include "gui/cd-new-client-dialog.h"
+#include "gui/cd-paged-columns.h"
 #include "gui/cd-row.h"
-#include "gui/cd-text-cell.h"
 #include "reports/cd-clients-export.h"
 #include "store/cd-store-client-search.h"
 #include "store/cd-store-pages.h"
 
-typedef enum { CELL_TEXT, CELL_STATUS, CELL_COUNT, CELL_MONEY } CellKind;
-
-typedef struct
-{
-  const char *key;     /* sort key and setting value */
-  const char *field;   /* in the row */
-  const char *title;
-  CellKind    cell;
-} Column;
-
-static const Column columns[] = {
-  { "name", "name", N_("Name"), CELL_TEXT },
-  { "short-name", "short_name", N_("Short name"), CELL_TEXT },
-  { "tier", "tier", N_("Tier"), CELL_TEXT },
-  { "status", "status", N_("Status"), CELL_STATUS },
-  { "industry", "industry", N_("Industry"), CELL_TEXT },
-  { "region", "region", N_("Region"), CELL_TEXT },
-  { "owner", "owner", N_("Account manager"), CELL_TEXT },
-  { "last-visit", "last_visit", N_("Last visit"), CELL_TEXT },
-  { "next-visit-due", "next_visit_due", N_("Next visit due"), CELL_TEXT },
-  { "open-projects", "open_projects", N_("Open projects"), CELL_COUNT },
-  { "receivables", "receivables_fen", N_("Receivables"), CELL_MONEY },
+/* The sort key of each column is also its name in the "client-columns"
+ * setting. */
+static const CdPagedColumn columns[] = {
+  { N_("Name"), "name", "name", CD_CELL_TEXT, NULL, 30, 24, TRUE },
+  { N_("Short name"), "short_name", "short-name", CD_CELL_TEXT, NULL, 10 },
+  { N_("Tier"), "tier", "tier", CD_CELL_TEXT, NULL, 10 },
+  { N_("Status"), "status", "status", CD_CELL_STATE, "client", 10 },
+  { N_("Industry"), "industry", "industry", CD_CELL_TEXT, NULL, 10 },
+  { N_("Region"), "region", "region", CD_CELL_TEXT, NULL, 10 },
+  { N_("Account manager"), "owner", "owner", CD_CELL_TEXT, NULL, 10 },
+  { N_("Last visit"), "last_visit", "last-visit", CD_CELL_TEXT, NULL, 10 },
+  { N_("Next visit due"), "next_visit_due", "next-visit-due", CD_CELL_TEXT, NULL, 10 },
+  { N_("Open projects"), "open_projects", "open-projects", CD_CELL_COUNT, NULL, 10 },
+  { N_("Receivables"), "receivables_fen", "receivables", CD_CELL_MONEY, NULL, 10 },
 };
 
 typedef struct
@@ -105,92 +98,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static const char *
-status_label (const char *status)
-{
-  if (g_strcmp0 (status, "prospect") == 0)
-    return _("Prospect");
-  if (g_strcmp0 (status, "active") == 0)
-    return _("Active");
-  if (g_strcmp0 (status, "dormant") == 0)
-    return _("Dormant");
-  if (g_strcmp0 (status, "lost") == 0)
-    return _("Lost");
-  return status;
-}
-
-static char *
-cell_text (GVariant *value, const Column *column, gboolean loading)
-{
-  g_autofree char *status = NULL;
-  gint64 number = 0;
-
-  if (loading)
-    return g_strdup (column->cell == CELL_TEXT && g_str_equal (column->key, "name") ? "…" : "");
-  switch (column->cell)
-    {
-    case CELL_STATUS:
-      status = cd_row_value_dup_string (value);
-      return g_strdup (status_label (status));
-    case CELL_MONEY:
-      if (!cd_row_value_get_int64 (value, &number))
-        return g_strdup ("");
-      return cd_money_format (number);
-    case CELL_COUNT:
-    case CELL_TEXT:
-    default:
-      return cd_row_value_dup_string (value);
-    }
-}
-
-/* A row's cell texts, made once per contents for all its cells, from one
- * pass over the row (cd_row_lookup_values): a search refills every row
- * GTK keeps widgets for, some 200, eleven cells each. */
-typedef struct
-{
-  GVariant *dict;  /* what the texts were made from */
-  char     *texts[G_N_ELEMENTS (columns)];
-} RowTexts;
-
-/* The row keys the texts are made from, in column order, then "loading"
- * (set on a stand-in row whose page has not arrived). */
-#define N_ROW_KEYS (G_N_ELEMENTS (columns) + 1)
-static const char *row_keys[N_ROW_KEYS];
-static GQuark row_texts_quark;
-
-static void
-row_texts_free (RowTexts *rt)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    g_free (rt->texts[i]);
-  g_variant_unref (rt->dict);
-  g_free (rt);
-}
-
-static const char *
-row_text (CdRow *row, const Column *column)
-{
-  RowTexts *rt = g_object_get_qdata (G_OBJECT (row), row_texts_quark);
-  GVariant *dict = cd_row_get_dict (row);
-  GVariant *values[N_ROW_KEYS];
-  gint64 loading = 0;
-
-  if (rt == NULL || rt->dict != dict)
-    {
-      cd_row_lookup_values (row, row_keys, N_ROW_KEYS, values);
-      cd_row_value_get_int64 (values[N_ROW_KEYS - 1], &loading);
-      rt = g_new0 (RowTexts, 1);
-      rt->dict = g_variant_ref (dict);
-      for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-        rt->texts[i] = cell_text (values[i], &columns[i], loading != 0);
-      for (guint i = 0; i < N_ROW_KEYS; i++)
-        g_clear_pointer (&values[i], g_variant_unref);
-      g_object_set_qdata_full (G_OBJECT (row), row_texts_quark, rt,
-                               (GDestroyNotify) row_texts_free);
-    }
-  return rt->texts[column - columns];
-}
-
 /* ------------------------------------------------------------------ */
 /* Cells                                                                */
 
@@ -203,14 +110,10 @@ on_view_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y,
                     CdClientsView *self)
 {
   GtkWidget *view = GTK_WIDGET (self->column_view);
-  GtkWidget *cell = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
-  GtkListItem *item = NULL;
+  GtkListItem *item = cd_paged_columns_item_at (self->column_view, x, y);
   graphene_point_t point;
   CdRow *row;
 
-  for (; cell != NULL && cell != view; cell = gtk_widget_get_parent (cell))
-    if ((item = g_object_get_data (G_OBJECT (cell), "cd-list-item")) != NULL)
-      break;
   if (item == NULL || (row = gtk_list_item_get_item (item)) == NULL || cd_row_is_loading (row))
     return;
   gtk_selection_model_select_item (gtk_column_view_get_model (self->column_view),
@@ -223,107 +126,10 @@ on_view_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y,
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
 }
 
-/* What a cell watches: the model fills rows in place (a search refills the
- * rows on screen, a page that arrives refills its stand-ins) and tells
- * the row, not the list, so a bound cell follows its row's notify::dict. */
-typedef struct
-{
-  GtkWidget    *label;
-  const Column *column;
-  CdRow        *row;      /* unowned: the list item holds it while bound */
-  gulong        handler;
-} CellBinding;
-
-static void
-cell_binding_free (CellBinding *binding)
-{
-  g_clear_signal_handler (&binding->handler, binding->row);
-  g_free (binding);
-}
-
-static void
-show_cell (CellBinding *binding)
-{
-  cd_text_cell_set_text (CD_TEXT_CELL (binding->label),
-                         binding->row != NULL ? row_text (binding->row, binding->column) : NULL);
-}
-
-static void
-on_row_dict_cb (CdRow *row, GParamSpec *pspec, CellBinding *binding)
-{
-  show_cell (binding);
-}
-
-static void
-on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
-{
-  const Column *column = data;
-  gboolean wide = g_str_equal (column->key, "name");
-  GtkWidget *label = cd_text_cell_new (wide ? 24 : 6, wide ? 30 : 10);
-  CellBinding *binding = g_new0 (CellBinding, 1);
-
-  binding->label = label;
-  binding->column = column;
-  g_object_set_data_full (G_OBJECT (label), "cd-cell-binding", binding,
-                          (GDestroyNotify) cell_binding_free);
-
-  if (column->cell == CELL_MONEY || column->cell == CELL_COUNT)
-    cd_text_cell_set_xalign (CD_TEXT_CELL (label), 1.0);
-  g_object_set_data (G_OBJECT (label), "cd-list-item", item);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
-{
-  CellBinding *binding = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)),
-                                            "cd-cell-binding");
-  gpointer row = gtk_list_item_get_item (item);
-
-  g_clear_signal_handler (&binding->handler, binding->row);
-  binding->row = CD_IS_ROW (row) ? row : NULL;
-  if (binding->row != NULL)
-    binding->handler = g_signal_connect (binding->row, "notify::dict",
-                                         G_CALLBACK (on_row_dict_cb), binding);
-  show_cell (binding);
-}
-
-static void
-on_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
-{
-  CellBinding *binding = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)),
-                                            "cd-cell-binding");
-
-  g_clear_signal_handler (&binding->handler, binding->row);
-  binding->row = NULL;
-}
-
 static void
 add_columns (CdClientsView *self)
 {
-  if (row_texts_quark == 0)
-    row_texts_quark = g_quark_from_static_string ("cd-clients-view-texts");
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    row_keys[i] = columns[i].field;
-  row_keys[N_ROW_KEYS - 1] = "loading";
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr (GtkSorter) sorter = cd_paged_model_column_sorter (columns[i].key);
-      GtkColumnViewColumn *column;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), (gpointer) &columns[i]);
-      g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), (gpointer) &columns[i]);
-      g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), (gpointer) &columns[i]);
-      column = gtk_column_view_column_new (_(columns[i].title), factory);
-      gtk_column_view_column_set_sorter (column, sorter);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      if (i == 0)
-        gtk_column_view_column_set_expand (column, TRUE);
-      gtk_column_view_append_column (self->column_view, column);
-      self->view_columns[i] = column;
-      g_object_unref (column);
-    }
+  cd_paged_columns_add (self->column_view, columns, G_N_ELEMENTS (columns), self->view_columns);
 }
 
 /* ------------------------------------------------------------------ */
@@ -356,7 +162,7 @@ build_columns_menu (CdClientsView *self)
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
       /* The name always shows: a row must say which client it is. */
-      gboolean visible = i == 0 || g_strv_contains ((const char *const *) shown, columns[i].key);
+      gboolean visible = i == 0 || g_strv_contains ((const char *const *) shown, columns[i].sort_key);
       GtkWidget *check = gtk_check_button_new_with_label (_(columns[i].title));
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), visible);
@@ -575,7 +381,7 @@ build_filters_bar (CdClientsView *self)
     {
       g_ptr_array_add (self->values[status_index], g_strdup (statuses[s]));
       gtk_string_list_append (GTK_STRING_LIST (gtk_drop_down_get_model (self->drop_downs[status_index])),
-                              status_label (statuses[s]));
+                              cd_state_label ("client", statuses[s]));
     }
   self->overdue_toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("Visit overdue")));
   self->complaints_toggle =
@@ -1063,6 +869,6 @@ cd_clients_view_dup_visible_columns (CdClientsView *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     if (gtk_column_view_column_get_visible (self->view_columns[i]))
-      g_strv_builder_add (keys, columns[i].key);
+      g_strv_builder_add (keys, columns[i].sort_key);
   return g_strv_builder_end (keys);
 }

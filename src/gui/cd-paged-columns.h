@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Columns of a GtkColumnView over a CdPagedModel (projects, work orders):
- * one GtkInscription cell per column, bound from a key of the row; a row
- * whose "overdue" is set gets the "overdue" style class on every cell.
- * Cells follow their row's notify::dict, so they suit a CdPagedModel with
- * fill-in-place. */
+/* Columns of a GtkColumnView over a CdPagedModel (clients, projects, work
+ * orders): one CdTextCell per column, bound from a key of the row; a row
+ * whose "overdue" is set gets the "overdue" style class and bold text on
+ * every cell. Cells watch their row (cd_row_watch), so they suit a
+ * CdPagedModel with fill-in-place. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -17,6 +17,8 @@ typedef enum
   CD_CELL_DEPARTMENT, /* a work order department */
   CD_CELL_PRIORITY,
   CD_CELL_HOURS,      /* minutes shown as hours */
+  CD_CELL_MONEY,      /* fen shown as yuan */
+  CD_CELL_COUNT,      /* a number, aligned to the end */
 } CdCellKind;
 
 typedef struct
@@ -26,12 +28,18 @@ typedef struct
   const char *sort_key;   /* nullable: not sortable */
   CdCellKind  kind;
   const char *entity;     /* for CD_CELL_STATE */
-  int         chars;
+  guint       chars;      /* the width asked for */
+  guint       min_chars;  /* the width needed; 0: min (chars, 6) */
+  gboolean    expand;     /* takes the room left */
 } CdPagedColumn;
 
-void  cd_paged_columns_add   (GtkColumnView       *view,
-                              const CdPagedColumn *columns,
-                              guint                n_columns);
+void  cd_paged_columns_add   (GtkColumnView        *view,
+                              const CdPagedColumn  *columns,
+                              guint                 n_columns,
+                              GtkColumnViewColumn **out_columns);
+GtkListItem *cd_paged_columns_item_at (GtkColumnView *view,
+                                       double         x,
+                                       double         y);
 /* The text a cell of @kind shows for @row's @key. (transfer full) */
 char *cd_paged_columns_text  (gpointer             row,
                               const CdPagedColumn *column);

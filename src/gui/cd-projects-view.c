@@ -311,7 +311,7 @@ setup (CdProjectsView *self)
   cd_paged_model_set_fill_in_place (self->model, TRUE);
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (selection, FALSE);
-  cd_paged_columns_add (self->column_view, columns, G_N_ELEMENTS (columns));
+  cd_paged_columns_add (self->column_view, columns, G_N_ELEMENTS (columns), NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
   cd_paged_model_follow_sorter (self->model, gtk_column_view_get_sorter (self->column_view));

@@ -10,7 +10,14 @@ struct _CdRow
 {
   GObject   parent_instance;
   GVariant *dict;
+  GArray   *watchers;  /* Watcher, nullable: made on the first watch */
 };
+
+typedef struct
+{
+  CdRowWatchFunc func;
+  gpointer       data;
+} Watcher;
 
 G_DEFINE_FINAL_TYPE (CdRow, cd_row, G_TYPE_OBJECT)
 
@@ -29,6 +36,7 @@ cd_row_finalize (GObject *object)
   CdRow *self = CD_ROW (object);
 
   g_clear_pointer (&self->dict, g_variant_unref);
+  g_clear_pointer (&self->watchers, g_array_unref);
 
   G_OBJECT_CLASS (cd_row_parent_class)->finalize (object);
 }
@@ -102,6 +110,52 @@ cd_row_set_dict (CdRow    *self,
   g_clear_pointer (&self->dict, g_variant_unref);
   self->dict = dict;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DICT]);
+  for (guint i = 0; self->watchers != NULL && i < self->watchers->len; i++)
+    {
+      Watcher *watcher = &g_array_index (self->watchers, Watcher, i);
+      watcher->func (self, watcher->data);
+    }
+}
+
+/**
+ * cd_row_watch:
+ * @func: called after cd_row_set_dict() gives the row new contents
+ *
+ * What the cells of a list use instead of notify::dict: a search refills
+ * the 200 rows GTK keeps widgets for, eleven cells each, and as many
+ * signal handlers (a closure each, connected on bind and disconnected on
+ * unbind) cost more than the texts they show. @func must not watch or
+ * unwatch this row.
+ */
+void
+cd_row_watch (CdRow *self, CdRowWatchFunc func, gpointer data)
+{
+  Watcher watcher = { func, data };
+
+  g_return_if_fail (CD_IS_ROW (self));
+  g_return_if_fail (func != NULL);
+
+  if (self->watchers == NULL)
+    self->watchers = g_array_sized_new (FALSE, FALSE, sizeof (Watcher), 12);
+  g_array_append_val (self->watchers, watcher);
+}
+
+/* Stops one watch of cd_row_watch(), the last one made with @func and @data. */
+void
+cd_row_unwatch (CdRow *self, CdRowWatchFunc func, gpointer data)
+{
+  g_return_if_fail (CD_IS_ROW (self));
+
+  for (guint i = self->watchers != NULL ? self->watchers->len : 0; i-- > 0;)
+    {
+      Watcher *watcher = &g_array_index (self->watchers, Watcher, i);
+
+      if (watcher->func == func && watcher->data == data)
+        {
+          g_array_remove_index_fast (self->watchers, i);
+          return;
+        }
+    }
 }
 
 /* Returns: (transfer none): the row's a{sv} dictionary */

@@ -21,6 +21,14 @@ gboolean    cd_row_get_int64  (CdRow      *self,
                                const char *key,
                                gint64     *out_value);
 
+typedef void (*CdRowWatchFunc) (CdRow *row, gpointer data);
+void        cd_row_watch      (CdRow          *self,
+                               CdRowWatchFunc  func,
+                               gpointer        data);
+void        cd_row_unwatch    (CdRow          *self,
+                               CdRowWatchFunc  func,
+                               gpointer        data);
+
 void        cd_row_lookup_values (CdRow             *self,
                                   const char *const *keys,
                                   guint              n_keys,

@@ -11,6 +11,7 @@
 #include "gui/cd-paged-model.h"
 #include "gui/cd-projects-view.h"
 #include "gui/cd-row.h"
+#include "gui/cd-text-cell.h"
 #include "gui/cd-work-orders-view.h"
 #include "store/cd-store-private.h"
 #include "store/cd-store-projects.h"
@@ -167,9 +168,9 @@ model_ready (gpointer data)
 static gboolean
 has_overdue_cell (GtkWidget *root)
 {
-  if (GTK_IS_INSCRIPTION (root) && gtk_widget_has_css_class (root, "overdue"))
+  if (CD_IS_TEXT_CELL (root) && gtk_widget_has_css_class (root, "overdue"))
     {
-      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (root));
+      const char *text = cd_text_cell_get_text (CD_TEXT_CELL (root));
       return g_strcmp0 (text, "GZ-1") == 0 || g_strcmp0 (text, "主视觉") == 0;
     }
   for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
