@@ -30,11 +30,14 @@ typedef struct
   GCancellable *cancellable; /* its read: cancelled when it is evicted */
 } Page;
 
-/* Pages read with the ids (fill-in-place). GTK 4.8's list views make row
- * widgets for 200 rows from the top one, plus a few (rows 0–204 of a new
- * list): two pages. Read in the same trip, a search's rows are all filled
- * in the frame that shows its count; read after it, the second page was a
- * second round trip that the list waited for, a frame later. */
+/* The pages GTK 4.8's list views make row widgets for in a new list: 200
+ * rows from the top one, plus a few (rows 0–204), two pages. With
+ * fill-in-place the first is read with the ids, so that a search's rows
+ * are filled when its count is shown; the second is read as soon as the
+ * ids are in place, while the UI thread refills the first (reading both
+ * with the ids kept the UI thread waiting for the second), and is applied
+ * at once rather than after the next frame. The whole list's are kept, to
+ * show it again when the search is cleared. */
 #define FIRST_PAGES 2
 
 struct _CdPagedModel
@@ -58,6 +61,7 @@ struct _CdPagedModel
   guint         in_flight;        /* reads started and not yet back */
   GQueue        arrivals;         /* Arrival: read, waiting for the flush */
   guint         flush_source;
+  guint         flush_soon : 1;   /* flush_source is at G_PRIORITY_DEFAULT */
   guint         base_source;      /* show_base_cb, pending */
 };
 
@@ -102,6 +106,7 @@ typedef struct
 
 static void cd_paged_model_list_model_init (GListModelInterface *iface);
 static void launch_reads (CdPagedModel *self);
+static guint page_length (CdPagedModel *self, guint index);
 static char *query_key (const CdPageQuery *query);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CdPagedModel, cd_paged_model, G_TYPE_OBJECT,
@@ -281,6 +286,10 @@ apply_arrival (CdPagedModel *self, Arrival *arrival)
   if (page == NULL || page->loaded)
     return;  /* evicted meanwhile */
   fill_page (page, arrival->rows, arrival->ids, self->fill_in_place);
+  /* A first page of the whole list, kept to show it again (show_base_cb). */
+  if (self->ids == self->base_ids && arrival->index < FIRST_PAGES
+      && self->base_pages[arrival->index] == NULL)
+    self->base_pages[arrival->index] = g_variant_ref (arrival->rows);
   if (!self->fill_in_place)
     g_list_model_items_changed (G_LIST_MODEL (self),
                                 page->index * CD_PAGED_MODEL_PAGE_SIZE,
@@ -310,6 +319,7 @@ flush_arrivals (gpointer user_data)
   more = self->arrivals.length > 0 && self->flush_source != 0;
   if (!more)
     self->flush_source = 0;
+  self->flush_soon = FALSE;
   update_loading (self, was_loading);
   g_object_unref (self);
   return more ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
@@ -352,7 +362,16 @@ on_fetch_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   arrival->ids = g_array_ref (fetch->ids);
   arrival->rows = g_steal_pointer (&rows);
   g_queue_push_tail (&self->arrivals, arrival);
-  if (self->flush_source == 0)
+  /* One of the first pages of new results is shown at once: the list is
+   * not done before it (FIRST_PAGES), and it is one page, not a scroll's
+   * worth. */
+  if (fetch->index < FIRST_PAGES && !self->flush_soon)
+    {
+      g_clear_handle_id (&self->flush_source, g_source_remove);
+      self->flush_soon = TRUE;
+      self->flush_source = g_idle_add_full (G_PRIORITY_DEFAULT, flush_arrivals, self, NULL);
+    }
+  else if (self->flush_source == 0)
     self->flush_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 1, flush_arrivals, self, NULL);
 }
 
@@ -367,8 +386,11 @@ launch_read (CdPagedModel *self, Page *page)
   fetch->generation = self->page_generation;
   fetch->index = page->index;
   fetch->kind = self->query->kind;
-  fetch->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), page->rows->len);
-  g_array_append_vals (fetch->ids, &g_array_index (self->ids, gint64, start), page->rows->len);
+  /* Not page->rows->len: a kept page is read before its rows are refilled
+   * (replace_ids_in_place). */
+  fetch->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), page_length (self, page->index));
+  g_array_append_vals (fetch->ids, &g_array_index (self->ids, gint64, start),
+                       page_length (self, page->index));
 
   task = g_task_new (NULL, page->cancellable, on_fetch_done_cb, NULL);
   g_task_set_source_tag (task, launch_read);
@@ -423,6 +445,7 @@ drop_pages (CdPagedModel *self)
   g_hash_table_remove_all (self->pages);  /* cancels their reads */
   g_queue_clear_full (&self->arrivals, (GDestroyNotify) arrival_free);
   g_clear_handle_id (&self->flush_source, g_source_remove);
+  self->flush_soon = FALSE;
   self->pages_pending = 0;
   self->in_flight = 0;
 }
@@ -435,12 +458,24 @@ page_length (CdPagedModel *self, guint index)
   return start < n_ids (self) ? MIN (CD_PAGED_MODEL_PAGE_SIZE, n_ids (self) - start) : 0;
 }
 
-/* A kept page takes the new ids at its positions: its row objects (which
- * GTK may hold) get the rows read with the ids (@rows, the first pages
- * only) or stand-ins, and are read again like a new page. Rows past the new end go;
- * rows past the old end are new objects (announced as added). */
+/* A kept page takes the new ids at its positions: it is read again like a
+ * new page, unless its @rows came with the ids. Its rows are refilled
+ * after, by refill_rows(). */
 static void
-refill_kept_page (CdPagedModel *self, Page *page, GVariant *rows)
+renew_kept_page (CdPagedModel *self, Page *page, GVariant *rows)
+{
+  page->loaded = rows != NULL;
+  page->launched = rows != NULL;
+  page->cancellable = g_cancellable_new ();
+  if (!page->loaded)
+    self->pages_pending++;
+}
+
+/* The page's row objects (which GTK may hold) get the new ids' rows read
+ * with them (@rows) or stand-ins. Rows past the new end go; rows past the
+ * old end are new objects (announced as added). */
+static void
+refill_rows (CdPagedModel *self, Page *page, GVariant *rows)
 {
   guint start = page->index * CD_PAGED_MODEL_PAGE_SIZE;
   guint n = page_length (self, page->index);
@@ -475,21 +510,27 @@ refill_kept_page (CdPagedModel *self, Page *page, GVariant *rows)
           row = g_variant_iter_next_value (&iter);
         }
     }
-  page->loaded = rows != NULL;
-  page->launched = rows != NULL;
-  page->cancellable = g_cancellable_new ();
-  if (!page->loaded)
-    self->pages_pending++;
+}
+
+static void
+add_page (CdPagedModel *self, Page *page)
+{
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page->index), page);
+  g_queue_push_head_link (&self->lru, &page->link);
 }
 
 /* New ids in fill-in-place: the rows at positions both lists have are
- * kept and refilled, and only the tail that differs is announced. */
+ * kept and refilled, and only the tail that differs is announced. The
+ * reads start first, so that the worker reads while the cells follow the
+ * refill. @pages: the rows of the first pages, where they came with the
+ * ids (FIRST_PAGES, nullable each). */
 static void
-replace_ids_in_place (CdPagedModel *self, GArray *ids, GVariant **first_pages)
+replace_ids_in_place (CdPagedModel *self, GArray *ids, GVariant **pages)
 {
   guint old_n = n_ids (self), new_n = ids->len;
   guint common = MIN (old_n, new_n);
   g_autoptr (GList) kept = NULL;
+  g_autoptr (GList) refill = NULL;
   GList *link;
 
   /* Take out the pages with a row in the common part before the rest
@@ -509,33 +550,41 @@ replace_ids_in_place (CdPagedModel *self, GArray *ids, GVariant **first_pages)
   drop_pages (self);
   g_clear_pointer (&self->ids, g_array_unref);
   self->ids = g_array_ref (ids);
-  /* kept runs most recently used first: push in reverse to keep the order. */
+  /* kept runs most recently used first: pushed in reverse to keep the order. */
   for (GList *l = g_list_last (kept); l != NULL; l = l->prev)
     {
       Page *page = l->data;
 
-      refill_kept_page (self, page, page->index < FIRST_PAGES ? first_pages[page->index] : NULL);
-      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page->index), page);
-      g_queue_push_head_link (&self->lru, &page->link);
+      renew_kept_page (self, page, page->index < FIRST_PAGES ? pages[page->index] : NULL);
+      add_page (self, page);
+      refill = g_list_prepend (refill, page);
     }
-  /* The first pages read with the ids and not kept are new pages, pushed
-   * last to first so that page 0 is the most recently used. */
-  for (guint i = FIRST_PAGES; i-- > 0;)
-    if (first_pages[i] != NULL && g_hash_table_lookup (self->pages, GUINT_TO_POINTER (i)) == NULL)
+  /* Pages that came with the ids and were not kept are new pages; the
+   * first pages GTK will ask for are asked for now. Last to first, so
+   * that page 0 is the most recently used. */
+  for (guint i = MIN (FIRST_PAGES, (new_n + CD_PAGED_MODEL_PAGE_SIZE - 1) / CD_PAGED_MODEL_PAGE_SIZE);
+       i-- > 0;)
+    if (g_hash_table_lookup (self->pages, GUINT_TO_POINTER (i)) == NULL && pages[i] != NULL)
       {
         Page *page = g_new0 (Page, 1);
 
         page->index = i;
         page->rows = g_ptr_array_new_full (page_length (self, i), g_object_unref);
         page->link.data = page;
-        refill_kept_page (self, page, first_pages[i]);
-        g_hash_table_insert (self->pages, GUINT_TO_POINTER (i), page);
-        g_queue_push_head_link (&self->lru, &page->link);
+        renew_kept_page (self, page, pages[i]);
+        add_page (self, page);
+        refill = g_list_prepend (refill, page);
         evict_pages (self);
       }
-  if (new_n > 0 && g_hash_table_lookup (self->pages, GUINT_TO_POINTER (0)) == NULL)
-    request_page (self, 0);
+    else if (g_hash_table_lookup (self->pages, GUINT_TO_POINTER (i)) == NULL)
+      request_page (self, i);
   launch_reads (self);
+  for (GList *l = refill; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+
+      refill_rows (self, page, page->loaded && page->index < FIRST_PAGES ? pages[page->index] : NULL);
+    }
   if (old_n != new_n)
     g_list_model_items_changed (G_LIST_MODEL (self), common, old_n - common, new_n - common);
 }
@@ -677,20 +726,14 @@ ids_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
     }
   result = g_new0 (IdsResult, 1);
   result->ids = ids;
-  for (guint i = 0; job->with_first_pages && i < FIRST_PAGES; i++)
+  if (job->with_first_pages && ids->len > 0 && !g_cancellable_is_cancelled (cancellable))
     {
-      guint start = i * CD_PAGED_MODEL_PAGE_SIZE;
-
-      if (start >= ids->len || g_cancellable_is_cancelled (cancellable))
-        break;
       /* No rows is no error: the page is then read like any other. */
-      result->first_pages[i] = cd_store_page_rows (job->store, job->query->kind,
-                                                   &g_array_index (ids, gint64, start),
-                                                   MIN (ids->len - start, CD_PAGED_MODEL_PAGE_SIZE),
-                                                   NULL);
-      if (result->first_pages[i] == NULL)
-        break;
-      g_variant_get_data (result->first_pages[i]);  /* see fetch_thread */
+      result->first_pages[0] = cd_store_page_rows (job->store, job->query->kind,
+                                                   (const gint64 *) ids->data,
+                                                   MIN (ids->len, CD_PAGED_MODEL_PAGE_SIZE), NULL);
+      if (result->first_pages[0] != NULL)
+        g_variant_get_data (result->first_pages[0]);  /* see fetch_thread */
     }
   g_task_return_pointer (task, result, (GDestroyNotify) ids_result_free);
 }
