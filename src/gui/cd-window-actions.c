@@ -92,8 +92,10 @@ cd_window_update_actions (CdWindow *self)
 static void
 on_new_quote_response_cb (CdWindow *self)
 {
-  /* A quote may have been made: the list shows it when read again. */
-  cd_list_view_invalidate (self->quotes_list);
+  /* A quote may have been made: the list shows it when read again (if it
+   * was built: a view is built when first shown). */
+  if (self->quotes_list != NULL)
+    cd_list_view_invalidate (self->quotes_list);
 }
 
 /* "New" on the Quotes list. */

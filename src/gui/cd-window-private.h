@@ -20,6 +20,7 @@ struct _CdWindow
   GCancellable    *cancellable;
   GPtrArray       *lists;          /* every CdListView, for reloads */
   GPtrArray       *sidebar_rows;   /* GtkListBoxRow, in view order */
+  GPtrArray       *view_bins;      /* AdwBin, in view order: a view, once built */
   CdTodayView     *today_view;
   CdFinanceView   *finance_view;
   CdInsightsView  *insights_view;

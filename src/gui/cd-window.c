@@ -299,6 +299,7 @@ on_insights_open_items_cb (CdWindow   *self,
 
   if (kind < 0 || kind >= CD_N_KINDS)
     return;
+  cd_window_get_view (self, view_of_kind[kind]);  /* its lists, built */
   for (guint i = 0; i < self->lists->len; i++)
     {
       CdListView *list = self->lists->pdata[i];
@@ -359,23 +360,59 @@ make_sidebar_row (const ViewInfo *info)
   return row;
 }
 
+/* Pixels: the minimum width of the widest page at the default font. */
+#define VIEWS_MIN_WIDTH 670
+
+/* Each view is built when it is first shown or asked for (ensure_view):
+ * built all at once, the nine views and the reads they start took the
+ * first frame past its budget (DESIGN.md §8), for pages not on screen. A
+ * page holds an AdwBin until then. */
 static void
 build_views (CdWindow *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
-      GtkWidget *view = views[i].build (self);
+      GtkWidget *bin = adw_bin_new ();
       AdwViewStackPage *page;
       GtkWidget *row;
 
-      page = adw_view_stack_add_titled (self->view_stack, view, views[i].name, _(views[i].title));
+      page = adw_view_stack_add_titled (self->view_stack, bin, views[i].name, _(views[i].title));
       adw_view_stack_page_set_icon_name (page, views[i].icon_name);
+      g_ptr_array_add (self->view_bins, bin);
       row = make_sidebar_row (&views[i]);
       gtk_list_box_append (self->sidebar, row);
       g_ptr_array_add (self->sidebar_rows, row);
     }
-  /* Drop-downs and menu buttons inside the views take their owners' names. */
-  cd_accessible_name_parts (GTK_WIDGET (self->view_stack));
+  /* The stack is as wide as its widest page built so far: without a floor,
+   * visiting Suppliers & deliveries or Work orders (some 660 pixels at the
+   * default font) would widen it, and fold the sidebar away under the
+   * person's hand, in a window that did not fold a moment before. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->view_stack), VIEWS_MIN_WIDTH, -1);
+}
+
+/* The view at @index in views[], built now if it was not. */
+static GtkWidget *
+ensure_view (CdWindow *self, int index)
+{
+  AdwBin *bin;
+  GtkWidget *view;
+
+  if (index < 0 || (guint) index >= self->view_bins->len)
+    return NULL;
+  bin = ADW_BIN (g_ptr_array_index (self->view_bins, index));
+  if ((view = adw_bin_get_child (bin)) != NULL)
+    return view;
+  view = views[index].build (self);
+  adw_bin_set_child (bin, view);
+  /* Drop-downs and menu buttons inside the view take their owners' names. */
+  cd_accessible_name_parts (view);
+  return view;
+}
+
+static GtkWidget *
+visible_view (CdWindow *self)
+{
+  return ensure_view (self, find_view (adw_view_stack_get_visible_child_name (self->view_stack)));
 }
 
 /* The list the search field works on: the view's own list, or the tab on
@@ -383,7 +420,7 @@ build_views (CdWindow *self)
 static CdListView *
 current_list (CdWindow *self)
 {
-  GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
+  GtkWidget *child = visible_view (self);
 
   if (CD_IS_LIST_VIEW (child))
     return CD_LIST_VIEW (child);
@@ -435,12 +472,13 @@ static void
 sync_view (CdWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
-  GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
   int index = find_view (name);
+  GtkWidget *child;
 
   /* While the views are being added the sidebar is not complete yet. */
   if (index < 0 || (guint) index >= self->sidebar_rows->len)
     return;
+  child = ensure_view (self, index);
   adw_window_title_set_title (self->view_title, _(views[index].title));
   gtk_list_box_select_row (self->sidebar, g_ptr_array_index (self->sidebar_rows, index));
   if (CD_IS_SECTION_VIEW (child) && g_object_get_data (G_OBJECT (child), "cd-watched") == NULL)
@@ -632,6 +670,7 @@ cd_window_finalize (GObject *object)
 
   g_clear_object (&self->notifier);
   g_clear_pointer (&self->lists, g_ptr_array_unref);
+  g_clear_pointer (&self->view_bins, g_ptr_array_unref);
   g_clear_pointer (&self->sidebar_rows, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
@@ -730,6 +769,7 @@ cd_window_init (CdWindow *self)
 {
   self->cancellable = g_cancellable_new ();
   self->lists = g_ptr_array_new ();
+  self->view_bins = g_ptr_array_new ();
   self->sidebar_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
@@ -787,7 +827,7 @@ cd_window_get_view (CdWindow   *self,
                     const char *name)
 {
   g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
-  return adw_view_stack_get_child_by_name (self->view_stack, name);
+  return ensure_view (self, find_view (name));
 }
 
 /* Returns: (transfer none) (nullable): the list on screen, if any */
