@@ -126,8 +126,10 @@ def search_rows(logs, window_view):
         if r.get("timeouts"):
             note += (f"; {r['timeouts']} lists not updated within {r['timeout_ms']} ms, "
                      f"counted as {r['timeout_ms']} ms (the run stops after 3)")
+        # The budget is the window's list; the other is measured beside it.
+        judged = verdict(lst["p95_ms"] <= 30) if view == window_view else "comparison only"
         rows.append(row(item, "ms", lst["median_ms"], lst["p95_ms"], "p95 ≤ 30 ms",
-                        verdict(lst["p95_ms"] <= 30), like["median_ms"],
+                        judged, like["median_ms"],
                         lst["median_ms"] / like["median_ms"], keystrokes, note))
     r = result_line(read(os.path.join(logs, "search-model.txt")))
     if r is not None:
