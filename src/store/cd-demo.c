@@ -1519,6 +1519,26 @@ review_visit (Gen *g, gint64 id, int date)
   return run (g, S_VISIT_REVIEW, NULL);
 }
 
+/* A visit that would fall on a weekend moves to a working day of the same
+ * week (of the next, when that leaves [@lo, @hi]), the day picked by the
+ * date itself so that the demo stays the same for a seed and Mondays and
+ * Fridays are not crowded: people visit clients on working days. Julian
+ * day 1 was a Monday. */
+static int
+weekday_near (int jd, int lo, int hi)
+{
+  int weekday = (jd - 1) % 7;  /* 0 Monday … 6 Sunday */
+  int monday = jd - weekday, pick = (jd / 7) % 5;
+
+  if (weekday < 5)
+    return jd;
+  if (monday + pick >= lo && monday + pick <= hi)
+    return monday + pick;
+  if (monday + 7 + pick >= lo && monday + 7 + pick <= hi)
+    return monday + 7 + pick;
+  return jd;
+}
+
 /* Visit logs; the supervisor reviews last month's at month end, which
  * locks them: they are logged first, then moved to reviewed. */
 static gboolean
@@ -1530,7 +1550,7 @@ gen_visits (Gen *g, Client *c, int lo, int hi, guint n)
   for (guint i = 0; i < n; i++)
     {
       sqlite3_stmt *s = g->st[S_VISIT];
-      int date = R (g, lo, hi);
+      int date = weekday_near (R (g, lo, hi), lo, hi);
       guint mode = cd_demo_rng_below (&g->rng, 100);
       gboolean special = P (g, 50);
       gint64 id;
