@@ -505,6 +505,10 @@ cd_calendar_view_new (CdContext *context)
   fill_people (self);
   g_signal_connect_object (self->person_dropdown, "notify::selected", G_CALLBACK (on_person_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* Who uses the app changed in Preferences: their calendar, and the
+   * people as they are now. */
+  g_signal_connect_object (context, "notify::current-staff", G_CALLBACK (fill_people), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->grid, "period-changed", G_CALLBACK (on_grid_mode_changed), self,
                            G_CONNECT_SWAPPED);
   cd_accessible_name_parts (GTK_WIDGET (self));

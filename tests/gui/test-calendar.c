@@ -414,6 +414,14 @@ test_view_shows_a_meeting_and_filters_by_person (void)
     g_unlink (ics);
   }
 
+  /* Another person uses the app now (Preferences): their calendar shows. */
+  cd_context_set_current_staff (context, agency.other_id);
+  cd_test_iterate (20);
+  g_assert_cmpint (cd_calendar_view_get_person (view), ==, agency.other_id);
+  g_assert_true (cd_test_wait (view_settled, view, 20000));
+  g_assert_null (cd_test_find (cd_calendar_grid_get_day (grid, &today), GTK_TYPE_BUTTON,
+                               "Meeting 09:30: Spring campaign review"));
+
   unlabelled = cd_test_unlabelled (GTK_WIDGET (view));
   for (guint i = 0; i < unlabelled->len; i++)
     {
