@@ -304,10 +304,10 @@ collect_fields (CdMeetingWindow *self)
 
       g_variant_dict_insert (&dict, "ends_at", "s", ends);
     }
-  if (client > 0)
-    g_variant_dict_insert (&dict, "client_id", "x", client);
-  if (project > 0)
-    g_variant_dict_insert (&dict, "project_id", "x", project);
+  /* Always both, 0 for none: a saved meeting's client or project can be
+   * taken off again (the store reads a missing key as "unchanged"). */
+  g_variant_dict_insert (&dict, "client_id", "x", MAX (client, 0));
+  g_variant_dict_insert (&dict, "project_id", "x", MAX (project, 0));
   g_variant_dict_insert (&dict, "place", "s", gtk_editable_get_text (self->place));
   g_variant_dict_insert (&dict, "agenda", "s", agenda);
   g_variant_dict_insert (&dict, "notes", "s", notes);

@@ -499,6 +499,21 @@ test_meeting_window_saves_and_makes_a_work_order (void)
   g_assert_cmpint (cd_form_int (meeting, "client_id"), ==, client_id);
   g_assert_cmpint (cd_form_int (meeting, "project_id"), >, 0);
 
+  /* The client taken off again: the project goes with it. */
+  cd_calendar_client_picker_set (CD_CALENDAR_CLIENT_PICKER (picker), 0, "");
+  click (root, "Save meeting");
+  g_clear_pointer (&meeting, g_variant_unref);
+  meeting = cd_store_meeting_get (store, id, NULL);
+  g_assert_cmpint (cd_form_int (meeting, "client_id"), ==, 0);
+  g_assert_cmpint (cd_form_int (meeting, "project_id"), ==, 0);
+  cd_calendar_client_picker_set (CD_CALENDAR_CLIENT_PICKER (picker), client_id, client_name);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (project), 1);
+  click (root, "Save meeting");
+  g_clear_pointer (&meeting, g_variant_unref);
+  meeting = cd_store_meeting_get (store, id, NULL);
+  g_assert_cmpint (cd_form_int (meeting, "client_id"), ==, client_id);
+  g_assert_cmpint (cd_form_int (meeting, "project_id"), >, 0);
+
   /* A staff attendee, the notice as text and its sent date. */
   click (root, "Add staff member");
   {
