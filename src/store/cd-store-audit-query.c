@@ -25,12 +25,56 @@
   " coalesce (a.row_id, 0), a.action, a.old_values, a.new_values" \
   " FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id"
 
-/* ?1 table, ?2 row, ?3 staff, ?4 from, ?5 until, ?6 limit, ?7 offset. */
+/* ?1 table, ?2 row, ?3 staff, ?4 from, ?5 until, ?6 limit, ?7 offset;
+ * by_row_sql also ?8/?10 the tables of the record's parts and ?9/?11
+ * their JSON paths to the record's id (NULL: none). */
 static const char by_row_sql[] =
   ENTRY_COLUMNS
-  " WHERE a.table_name = ?1 AND a.row_id = ?2 AND a.at >= ?4 AND a.at < ?5"
-  " AND ?3 IN (0, a.staff_id)"
+  " WHERE ((a.table_name = ?1 AND a.row_id = ?2)"
+  "  OR (a.table_name = ?8 AND json_extract (coalesce (a.new_values, a.old_values), ?9) = ?2)"
+  "  OR (a.table_name = ?10 AND json_extract (coalesce (a.new_values, a.old_values), ?11) = ?2))"
+  " AND a.at >= ?4 AND a.at < ?5 AND ?3 IN (0, a.staff_id)"
   " ORDER BY a.id DESC LIMIT ?6 OFFSET ?7";
+
+/* The rows that are parts of a record, shown in its history: a quote's
+ * lines are what changes in a quote. Each part names its record in a
+ * column, kept in the audit entry's values. At most two parts a record
+ * (by_row_sql). */
+static const struct
+{
+  const char *table;
+  const char *part_table;
+  const char *path;        /* JSON path of the column holding the record's id */
+} record_parts[] = {
+  { "quote", "quote_line", "$.quote_id" },
+  { "contract", "installment", "$.contract_id" },
+  { "acceptance", "acceptance_item", "$.acceptance_id" },
+  { "pickup_slip", "pickup_slip_line", "$.slip_id" },
+  { "supplier_order", "supplier_order_line", "$.order_id" },
+  { "meeting", "meeting_attendee", "$.meeting_id" },
+  { "meeting", "meeting_action", "$.meeting_id" },
+  { "visit_plan", "visit_plan_entry", "$.plan_id" },
+  { "client", "contact", "$.client_id" },
+};
+
+static void
+bind_parts (sqlite3_stmt *stmt, const char *table)
+{
+  int slot = 8;
+
+  for (guint i = 0; i < G_N_ELEMENTS (record_parts) && slot <= 10; i++)
+    if (g_strcmp0 (record_parts[i].table, table) == 0)
+      {
+        sqlite3_bind_text (stmt, slot, record_parts[i].part_table, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, slot + 1, record_parts[i].path, -1, SQLITE_STATIC);
+        slot += 2;
+      }
+  for (; slot <= 10; slot += 2)
+    {
+      sqlite3_bind_null (stmt, slot);
+      sqlite3_bind_null (stmt, slot + 1);
+    }
+}
 
 static const char by_staff_sql[] =
   ENTRY_COLUMNS
@@ -528,6 +572,8 @@ cd_store_audit_query (CdStore             *self,
   sqlite3_bind_text (stmt, 5, until, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 6, filter->limit > 0 ? filter->limit : DEFAULT_LIMIT);
   sqlite3_bind_int64 (stmt, 7, filter->offset);
+  if (filter->table_name != NULL && filter->row_id != 0)
+    bind_parts (stmt, filter->table_name);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (entries, read_entry (self, stmt));
   if (rc != SQLITE_DONE)

@@ -54,7 +54,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdAuditEntry, cd_audit_entry_free)
 /**
  * CdAuditFilter:
  * @table_name: (nullable): only this table
- * @row_id: with @table_name, only this row (0: any row)
+ * @row_id: with @table_name, only this record (0: any row): the row and
+ *   the rows that are its parts — a quote's lines, a contract's
+ *   installments, an acceptance's checklist, a pickup slip's or supplier
+ *   order's lines, a meeting's attendees and actions, a visit plan's
+ *   entries, a client's contacts
  * @staff_id: only changes by this person (0: anyone;
  *   %CD_AUDIT_NOBODY: changes with no person recorded — the command line,
  *   an import, another program)

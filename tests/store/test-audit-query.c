@@ -116,6 +116,46 @@ test_history_newest_first (Fixture *f, gconstpointer data)
   g_assert_null (find_change (insert, "name")->old_text);
 }
 
+/* A record's history holds its parts: a client's contacts, added and
+ * changed, and not another client's. */
+static void
+test_history_holds_the_parts (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  CdAuditFilter filter = { .table_name = "client", .row_id = 7 };
+  g_autoptr (GPtrArray) entries = NULL;
+  guint contacts = 0, clients = 0;
+
+  write_as (f, 1, "INSERT INTO client (id, name, owner_id) VALUES (8, '北京远山文化传媒', 1)");
+  write_as (f, 1, "INSERT INTO contact (id, client_id, name) VALUES (31, 7, '陈静')");
+  write_as (f, 2, "UPDATE contact SET name = '陈静怡' WHERE id = 31");
+  write_as (f, 1, "INSERT INTO contact (id, client_id, name) VALUES (32, 8, '赵磊')");
+  entries = cd_store_audit_query (f->store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (entries);
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      CdAuditEntry *entry = entries->pdata[i];
+
+      if (g_str_equal (entry->table_name, "contact"))
+        {
+          contacts++;
+          g_assert_cmpint (entry->row_id, ==, 31);
+        }
+      else
+        {
+          g_assert_cmpstr (entry->table_name, ==, "client");
+          g_assert_cmpint (entry->row_id, ==, 7);
+          clients++;
+        }
+    }
+  g_assert_cmpuint (contacts, ==, 2);
+  g_assert_cmpuint (clients, ==, 2);
+  /* Newest first: the contact's rename leads. */
+  g_assert_cmpstr (((CdAuditEntry *) entries->pdata[0])->table_name, ==, "contact");
+  g_assert_cmpstr (((CdAuditEntry *) entries->pdata[0])->action, ==, "update");
+}
+
 static void
 test_values_in_words (Fixture *f, gconstpointer data)
 {
@@ -260,6 +300,7 @@ main (int argc, char **argv)
   g_test_set_nonfatal_assertions ();
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/store/audit/history-holds-the-parts", test_history_holds_the_parts);
   ADD ("/store/audit/history-lists-who-changed-what-newest-first", test_history_newest_first);
   ADD ("/store/audit/values-are-put-into-words", test_values_in_words);
   ADD ("/store/audit/search-by-person-date-and-table", test_search_by_person_and_date);
