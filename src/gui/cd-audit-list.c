@@ -316,7 +316,15 @@ cd_audit_list_set_entries (CdAuditList *self,
       self->n_entries = 0;
     }
   for (guint i = 0; i < entries->len; i++)
-    gtk_list_box_append (self->list_box, make_row (entries->pdata[i], self->show_record));
+    {
+      const CdAuditEntry *entry = entries->pdata[i];
+      /* A record's history holds its parts (a quote's lines): those say
+       * which part they are. */
+      gboolean other_table = self->filter.table_name != NULL
+                             && g_strcmp0 (entry->table_name, self->filter.table_name) != 0;
+
+      gtk_list_box_append (self->list_box, make_row (entry, self->show_record || other_table));
+    }
   self->n_entries += entries->len;
   gtk_stack_set_visible_child_name (self->stack, self->n_entries > 0 ? "list" : "empty");
 }

@@ -145,6 +145,40 @@ test_window_lists_changes_in_words (Fixture *f, gconstpointer data)
   cd_test_iterate (50);
 }
 
+/* A client's History shows its contacts' changes too, each saying which
+ * contact it is. */
+static void
+test_window_shows_the_parts (Fixture *f, gconstpointer data)
+{
+  GtkWidget *parent = gtk_window_new ();
+  GtkWidget *button = cd_history_button_new (f->context, "client", 7);
+  GtkWindow *history;
+  CdAuditList *list;
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  write_as (cd_context_get_store (f->context), 1,
+            "INSERT INTO contact (id, client_id, name) VALUES (31, 7, '陈静')");
+  gtk_window_set_child (GTK_WINDOW (parent), button);
+  gtk_window_present (GTK_WINDOW (parent));
+  g_signal_emit_by_name (button, "clicked");
+  history = find_transient (GTK_WINDOW (parent));
+  g_assert_nonnull (history);
+  if (history == NULL)
+    return;
+  list = CD_AUDIT_LIST (cd_test_find_by_type (GTK_WIDGET (history), CD_TYPE_AUDIT_LIST));
+  g_assert_true (cd_test_wait (list_filled, list, 5000));
+  g_assert_cmpuint (cd_audit_list_get_n_entries (list), ==, 3);
+  collect_text (GTK_WIDGET (history), text);
+  g_test_message ("%s", text->str);
+  g_assert_nonnull (strstr (text->str, "Contact #31 · Created by 李娜"));
+  g_assert_nonnull (strstr (text->str, "陈静"));
+  /* The client's own entries do not repeat the record's name. */
+  g_assert_null (strstr (text->str, "Client #7 · "));
+  gtk_window_destroy (history);
+  gtk_window_destroy (GTK_WINDOW (parent));
+  cd_test_iterate (50);
+}
+
 static void
 test_empty_history_says_so (Fixture *f, gconstpointer data)
 {
@@ -192,6 +226,8 @@ main (int argc, char **argv)
               fixture_setup, test_button_named_and_waits_for_a_saved_record, fixture_teardown);
   g_test_add ("/gui/history/window-lists-who-changed-what-in-words", Fixture, NULL,
               fixture_setup, test_window_lists_changes_in_words, fixture_teardown);
+  g_test_add ("/gui/history/window-shows-the-parts-of-the-record", Fixture, NULL,
+              fixture_setup, test_window_shows_the_parts, fixture_teardown);
   g_test_add ("/gui/history/empty-history-says-so", Fixture, NULL,
               fixture_setup, test_empty_history_says_so, fixture_teardown);
   g_test_add ("/gui/history/closing-the-record-while-reading-is-safe", Fixture, NULL,
