@@ -114,6 +114,8 @@ def search_rows(logs, window_view):
                 f"{r['median_matches']:.0f} matches); baseline: LIKE '%xy%' over every name; "
                 f"painted p95 {r['painted']['p95_ms']:.0f} ms; the reads alone median "
                 f"{r['store']['median_ms']:.0f} ms, p95 {r['store']['p95_ms']:.0f} ms")
+        if "peak_rss_mb" in r:
+            note += f"; peak RSS {r['peak_rss_mb']:.0f} MB (budget 250 MB)"
         if "ui_cpu" in r:
             note += (f"; UI thread CPU a keystroke median {r['ui_cpu']['median_ms']:.0f} ms, "
                      f"p95 {r['ui_cpu']['p95_ms']:.0f} ms (to the painted frame)")

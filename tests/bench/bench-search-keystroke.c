@@ -29,7 +29,10 @@
  * The first two queries (six keystrokes) warm the page cache and are not
  * counted. A list not updated after five seconds counts as five seconds
  * (a "timeout"), and the next keystroke is typed. The p95 of each kind of
- * keystroke (first character, second, clear) is printed too. */
+ * keystroke (first character, second, clear) is printed too, and the
+ * process's peak RSS at the end (budget 250 MB; it includes the baseline's
+ * own connection). */
+#include <string.h>
 #include <time.h>
 
 #include <adwaita.h>
@@ -314,6 +317,19 @@ list_search (Watch *w, const char *query, double *ids_ms, double *list_ms, doubl
   return done;
 }
 
+/* Peak resident set of this process, MB (the budget: ≤ 250 MB). */
+static double
+peak_rss_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
+      || (line = strstr (status, "VmHWM:")) == NULL)
+    return 0;
+  return g_ascii_strtod (line + strlen ("VmHWM:"), NULL) / 1024.0;
+}
+
 static void
 print_stats (const char *name, double *values, guint n)
 {
@@ -487,7 +503,8 @@ main (int argc, char **argv)
         printf (", ");
         print_stats (kinds[k], by_kind[k], n_by_kind[k]);
       }
-  printf (", \"timeouts\": %u, \"timeout_ms\": %d", timeouts, TIMEOUT_MS);
+  printf (", \"timeouts\": %u, \"timeout_ms\": %d, \"peak_rss_mb\": %.0f", timeouts, TIMEOUT_MS,
+          peak_rss_mb ());
   printf (", \"median_matches\": %.0f, \"page_size\": %d}\n", bench_median (matches, n),
           g_str_equal (view_name, "list") ? CD_LIST_VIEW_PAGE_SIZE : CD_PAGED_MODEL_PAGE_SIZE);
 
