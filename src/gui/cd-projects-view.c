@@ -41,15 +41,16 @@ struct _CdProjectsView
 
 G_DEFINE_FINAL_TYPE (CdProjectsView, cd_projects_view, ADW_TYPE_BIN)
 
+/* Numbers and dates are never cut short: they are what people look for. */
 static const CdPagedColumn columns[] = {
-  { N_("Number"), "number", "number", CD_CELL_TEXT, NULL, 14 },
-  { N_("Project"), "name", "name", CD_CELL_TEXT, NULL, 24 },
+  { N_("Number"), "number", "number", CD_CELL_TEXT, NULL, 15, 15 },
+  { N_("Project"), "name", "name", CD_CELL_TEXT, NULL, 24, 12, TRUE },
   { N_("Client"), "client", "client", CD_CELL_TEXT, NULL, 20 },
   { N_("Status"), "status", "status", CD_CELL_STATE, "project", 10 },
   { N_("AM"), "am", "am", CD_CELL_TEXT, NULL, 8 },
   { N_("AE"), "ae", "ae", CD_CELL_TEXT, NULL, 8 },
-  { N_("Start"), "start_date", "start", CD_CELL_TEXT, NULL, 10 },
-  { N_("Due"), "due_date", "due", CD_CELL_TEXT, NULL, 10 },
+  { N_("Start"), "start_date", "start", CD_CELL_TEXT, NULL, 10, 10 },
+  { N_("Due"), "due_date", "due", CD_CELL_TEXT, NULL, 10, 10 },
 };
 
 static GtkDropDown *

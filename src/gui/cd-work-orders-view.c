@@ -43,14 +43,15 @@ struct _CdWorkOrdersView
 
 G_DEFINE_FINAL_TYPE (CdWorkOrdersView, cd_work_orders_view, ADW_TYPE_BIN)
 
+/* Numbers and dates are never cut short: they are what people look for. */
 static const CdPagedColumn columns[] = {
-  { N_("Number"), "number", "number", CD_CELL_TEXT, NULL, 17 },
-  { N_("Title"), "title", "title", CD_CELL_TEXT, NULL, 24 },
-  { N_("Project"), "project", "project", CD_CELL_TEXT, NULL, 14 },
+  { N_("Number"), "number", "number", CD_CELL_TEXT, NULL, 15, 15 },
+  { N_("Title"), "title", "title", CD_CELL_TEXT, NULL, 24, 12, TRUE },
+  { N_("Project"), "project", "project", CD_CELL_TEXT, NULL, 14, 14 },
   { N_("Department"), "department", "department", CD_CELL_DEPARTMENT, NULL, 10 },
   { N_("Assignee"), "assignee", "assignee", CD_CELL_TEXT, NULL, 8 },
-  { N_("Issued"), "issued_date", "issued", CD_CELL_TEXT, NULL, 10 },
-  { N_("Due"), "due_date", "due", CD_CELL_TEXT, NULL, 10 },
+  { N_("Issued"), "issued_date", "issued", CD_CELL_TEXT, NULL, 10, 10 },
+  { N_("Due"), "due_date", "due", CD_CELL_TEXT, NULL, 10, 10 },
   { N_("Priority"), "priority", "priority", CD_CELL_PRIORITY, NULL, 6 },
   { N_("Status"), "status", "status", CD_CELL_STATE, "work_order", 10 },
   { N_("Hours"), "spent_minutes", "spent", CD_CELL_HOURS, NULL, 5 },
