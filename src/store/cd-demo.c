@@ -83,8 +83,8 @@ typedef enum
   S_OWNER_HISTORY, S_PROJECT, S_BRIEF, S_QUOTE, S_QUOTE_ACCEPT, S_QUOTE_LINE, S_CONTRACT,
   S_CONTRACT_STATUS, S_INSTALLMENT, S_PAYMENT, S_WORK_ORDER, S_REVISION, S_SUPPLIER_QUOTE,
   S_SUPPLIER_ORDER, S_ORDER_LINE, S_SUPPLIER_PAYMENT, S_ACCEPTANCE, S_ACCEPTANCE_ITEM,
-  S_ACCEPTANCE_SIGN, S_QUANTITY, S_PICKUP, S_PICKUP_LINE, S_VISIT, S_VISIT_REVIEW, S_FEEDBACK, S_SEQUENCE,
-  S_AUDIT, N_STMTS
+  S_ACCEPTANCE_SIGN, S_QUANTITY, S_PICKUP, S_PICKUP_LINE, S_PICKUP_SIGN, S_VISIT, S_VISIT_REVIEW,
+  S_FEEDBACK, S_SEQUENCE, S_AUDIT, N_STMTS
 } StmtId;
 
 static const char *const stmt_sql[N_STMTS] = {
@@ -156,6 +156,8 @@ static const char *const stmt_sql[N_STMTS] = {
                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
   [S_PICKUP_LINE] = "INSERT INTO pickup_slip_line (slip_id, position, item, qty_milli, unit)"
                     " VALUES (?1, ?2, ?3, ?4, ?5)",
+  [S_PICKUP_SIGN] = "UPDATE pickup_slip SET status = 'signed', received_by = ?2, signed_on = ?3"
+                    " WHERE id = ?1",
   [S_VISIT] = "INSERT INTO visit (client_id, staff_id, contact_id, date, mode, special, topic, opinions,"
               " needs, handling_status, next_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
   [S_VISIT_REVIEW] = "UPDATE visit SET status = 'reviewed', review_comment = ?2, reviewed_by = ?3,"
@@ -979,7 +981,10 @@ gen_supply (Gen *g, Project *p)
   return TRUE;
 }
 
-/* 客户提货单: the goods of a delivered project, signed by the client. */
+/* 客户提货单: the goods of a delivered project, signed by the client. A
+ * signed slip refuses new lines (schema 6): it is written issued, given its
+ * lines, then signed, as the app does; the paper comes back two days
+ * after the goods, or today if that is sooner. */
 static gboolean
 gen_pickup_slip (Gen *g, Project *p)
 {
@@ -991,8 +996,8 @@ gen_pickup_slip (Gen *g, Project *p)
   gint64 id;
 
   bt (s, 1, number (g, DOC_PICKUP_SLIP, p->delivery)); bi (s, 2, p->id); bi (s, 3, p->client->id);
-  bd (g, s, 4, p->delivery); bt (s, 5, is_signed ? p->client->contact[0] : NULL);
-  bt (s, 6, is_signed ? "signed" : "issued"); bt (s, 7, P (g, 500) ? "送货上门" : "客户自提");
+  bd (g, s, 4, p->delivery); bt (s, 5, NULL);
+  bt (s, 6, "issued"); bt (s, 7, P (g, 500) ? "送货上门" : "客户自提");
   if (!run (g, S_PICKUP, &id))
     return FALSE;
   for (int i = 0; i < p->n_lines; i++)
@@ -1008,7 +1013,12 @@ gen_pickup_slip (Gen *g, Project *p)
       if (!run (g, S_PICKUP_LINE, NULL))
         return FALSE;
     }
-  return TRUE;
+  if (!is_signed)
+    return TRUE;
+  s = g->st[S_PICKUP_SIGN];
+  bi (s, 1, id); bt (s, 2, p->client->contact[0]);
+  bd (g, s, 3, imax (p->delivery, imin (p->delivery + 2, g->today)));
+  return run (g, S_PICKUP_SIGN, NULL);
 }
 
 /* ------------------------------------------------------------------ */

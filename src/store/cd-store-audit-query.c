@@ -164,6 +164,7 @@ static const struct
   { "date", N_("Date") },
   { "due_date", N_("Due date") },
   { "signed_date", N_("Signed on") },
+  { "signed_on", N_("Signed on") },
   { "accepted_date", N_("Accepted on") },
   { "delivered_date", N_("Delivered on") },
   { "promised_date", N_("Promised for") },

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Lock hashes of accepted quotes, signed contracts, signed acceptances and
- * reviewed visits. The triggers refuse changes to a locked record; the hash
- * is what shows, afterwards, that nobody got around them (a dropped
- * trigger, an edited file, a restored tampered backup).
+/* Lock hashes of accepted quotes, signed contracts, signed acceptances,
+ * reviewed visits and (from schema 6) signed pickup slips. The triggers
+ * refuse changes to a locked record; the hash is what shows, afterwards,
+ * that nobody got around them (a dropped trigger, an edited file, a
+ * restored tampered backup).
  *
  * Each lockable table is described by a fixed list of columns read with
  * fixed SELECTs — never "SELECT *", so a column added later cannot change
@@ -47,6 +48,7 @@ typedef struct
 {
   const char *table;
   const char *header;
+  int         min_version;    /* the schema version that locks these records */
   const char *locked_sql;     /* id, label, locked_hash of every locked record */
   const char *unlocked_sql;   /* id, label of records with a hash, no longer locked */
   const char *missing_sql;    /* id of locked records without a hash */
@@ -59,7 +61,7 @@ typedef struct
 
 static const Lockable lockables[] = {
   {
-    "quote", "clientdesk-quote/1\n",
+    "quote", "clientdesk-quote/1\n", 1,
     "SELECT id, number || ' v' || version, locked_hash FROM quote WHERE status = 'accepted'",
     "SELECT id, number || ' v' || version FROM quote"
     " WHERE status <> 'accepted' AND locked_hash IS NOT NULL",
@@ -89,7 +91,7 @@ static const Lockable lockables[] = {
     },
   },
   {
-    "contract", "clientdesk-contract/1\n",
+    "contract", "clientdesk-contract/1\n", 1,
     "SELECT id, number, locked_hash FROM contract WHERE status <> 'draft'",
     "SELECT id, number FROM contract WHERE status = 'draft' AND locked_hash IS NOT NULL",
     "SELECT id FROM contract WHERE status <> 'draft' AND locked_hash IS NULL",
@@ -114,7 +116,7 @@ static const Lockable lockables[] = {
     },
   },
   {
-    "acceptance", "clientdesk-acceptance/1\n",
+    "acceptance", "clientdesk-acceptance/1\n", 1,
     "SELECT id, number, locked_hash FROM acceptance WHERE status = 'signed'",
     "SELECT id, number FROM acceptance WHERE status <> 'signed' AND locked_hash IS NOT NULL",
     "SELECT id FROM acceptance WHERE status = 'signed' AND locked_hash IS NULL",
@@ -146,7 +148,7 @@ static const Lockable lockables[] = {
     },
   },
   {
-    "visit", "clientdesk-visit/1\n",
+    "visit", "clientdesk-visit/1\n", 1,
     "SELECT v.id, (SELECT name FROM client WHERE id = v.client_id) || ', ' || v.date,"
     " v.locked_hash FROM visit v WHERE v.status = 'reviewed'",
     "SELECT v.id, (SELECT name FROM client WHERE id = v.client_id) || ', ' || v.date FROM visit v"
@@ -168,6 +170,28 @@ static const Lockable lockables[] = {
           { "opinions", V_TEXT }, { "needs", V_TEXT }, { "handling", V_TEXT },
           { "next", V_TEXT }, { "review-comment", V_TEXT }, { "reviewed-by", V_INT_OR_NULL },
           { "reviewed-at", V_TEXT } } },
+    },
+  },
+  {
+    "pickup_slip", "clientdesk-pickup-slip/1\n", 6,
+    "SELECT id, number, locked_hash FROM pickup_slip WHERE status = 'signed'",
+    "SELECT id, number FROM pickup_slip WHERE status <> 'signed' AND locked_hash IS NOT NULL",
+    "SELECT id FROM pickup_slip WHERE status = 'signed' AND locked_hash IS NULL",
+    "UPDATE pickup_slip SET locked_hash = ?2 WHERE id = ?1 AND locked_hash IS NULL",
+    N_("Pickup slip %s was changed after it was signed: its content no longer matches the hash "
+       "taken when it was locked."),
+    N_("Pickup slip %s is signed but has no hash of its locked content, so nothing shows that it "
+       "is unchanged."),
+    N_("Pickup slip %s carries the hash of a locked record but is no longer signed: it was "
+       "unlocked outside ClientDesk."),
+    {
+      { "SELECT number, project_id, client_id, date, received_by, notes, signed_on FROM pickup_slip"
+        " WHERE id = ?1", 6,
+        { { "number", V_TEXT }, { "project", V_INT }, { "client", V_INT }, { "date", V_TEXT },
+          { "received-by", V_TEXT }, { "notes", V_TEXT }, { "signed-on", V_TEXT } } },
+      { "SELECT position, item, qty_milli, unit FROM pickup_slip_line WHERE slip_id = ?1"
+        " ORDER BY position, id", 6,
+        { { "line", V_INT32 }, { "item", V_TEXT }, { "qty", V_INT }, { "unit", V_TEXT } } },
     },
   },
 };
@@ -286,15 +310,16 @@ cd_store_compute_locked_hash (CdStore *store, const char *table, gint64 id, char
   g_return_val_if_fail (out != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  cd_store_lock (store);
+  version = cd_store_get_schema_version (store);
   lockable = find_lockable (table);
-  if (lockable == NULL)
+  if (lockable == NULL || version < lockable->min_version)
     {
       g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID,
                    _("Records of “%s” are never locked."), table ? table : "");
+      cd_store_unlock (store);
       return FALSE;
     }
-  cd_store_lock (store);
-  version = cd_store_get_schema_version (store);
   *out = compute_hash (store, lockable, id, version, error);
   cd_store_unlock (store);
   return *out != NULL;
@@ -346,8 +371,11 @@ audit_fill (CdStore *self, const char *table, guint count, GError **error)
 static gboolean
 fill_table (CdStore *self, const Lockable *lockable, int version, GError **error)
 {
-  g_autoptr (GArray) ids = read_ids (self, lockable->missing_sql, error);
+  g_autoptr (GArray) ids = NULL;
 
+  if (version < lockable->min_version)
+    return TRUE;
+  ids = read_ids (self, lockable->missing_sql, error);
   if (ids == NULL)
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
@@ -393,6 +421,29 @@ cd_store_fill_locked_hashes (CdStore *store, GError **error)
       return FALSE;
     }
   return cd_store_commit (store, error);
+}
+
+gboolean
+cd_store_fill_locked_hashes_in_migration (CdStore *store, const char *table, int version,
+                                          GError **error)
+{
+  const Lockable *lockable;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (CD_IS_STORE (store), FALSE);
+
+  lockable = find_lockable (table);
+  g_return_val_if_fail (lockable != NULL, FALSE);
+  cd_store_lock (store);
+  db = cd_store_get_db (store);
+  /* As in cd_store_fill_locked_hashes (): the lock triggers would refuse
+   * this UPDATE too; off only for it, inside the migration's transaction. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *) NULL);
+  ok = fill_table (store, lockable, version, error);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, (int *) NULL);
+  cd_store_unlock (store);
+  return ok;
 }
 
 /* ------------------------------------------------------------------ */
@@ -477,8 +528,9 @@ cd_store_verify_locked_hashes (CdStore *store, GPtrArray *problems, GError **err
   cd_store_lock (store);
   version = cd_store_get_schema_version (store);
   for (guint i = 0; ok && i < G_N_ELEMENTS (lockables); i++)
-    ok = verify_locked (store, &lockables[i], version, problems, error)
-         && verify_unlocked (store, &lockables[i], problems, error);
+    ok = version < lockables[i].min_version
+         || (verify_locked (store, &lockables[i], version, problems, error)
+             && verify_unlocked (store, &lockables[i], problems, error));
   cd_store_unlock (store);
   return ok;
 }

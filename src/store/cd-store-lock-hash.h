@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Lock hashes: when a record locks (an accepted quote version, a signed
- * contract, a signed acceptance, a reviewed visit) the SHA-256 of its
+ * contract, a signed acceptance, a reviewed visit, a signed pickup slip)
+ * the SHA-256 of its
  * content goes into its locked_hash column, and `check` recomputes it to
  * show that nothing changed since, even behind the triggers' back.
  *
@@ -16,7 +17,8 @@ G_BEGIN_DECLS
 
 /**
  * cd_store_compute_locked_hash:
- * @table: "quote", "contract", "acceptance" or "visit"
+ * @table: "quote", "contract", "acceptance", "visit" or "pickup_slip"
+ *   (from schema 6)
  * @id: the record's id
  * @out: (out) (transfer full): 64 hex digits
  *
@@ -43,6 +45,16 @@ gboolean cd_store_compute_locked_hash   (CdStore     *store,
  */
 gboolean cd_store_fill_locked_hashes    (CdStore     *store,
                                          GError     **error);
+
+/* For a migration that makes records of @table lockable: gives its locked
+ * records without a hash the hash schema @version takes of them (the
+ * file's user_version is still the previous one while a migration runs).
+ * Inside the migration's own transaction; only that table, so a missing
+ * hash elsewhere is still reported by `check`, not laundered. */
+gboolean cd_store_fill_locked_hashes_in_migration (CdStore    *store,
+                                                   const char *table,
+                                                   int         version,
+                                                   GError    **error);
 
 /* For `check`: one sentence in @problems per locked record whose hash is
  * missing or no longer matches, and per record that carries a hash but is

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Pickup slips (客户提货单): the goods handed to the client, printed with a
  * line for the client's signature and marked signed when the signed paper
- * comes back, after which the slip does not change. */
+ * comes back, after which the slip does not change: from schema 6 the
+ * database's triggers refuse it and `check` verifies its lock hash. */
 #define G_LOG_DOMAIN "cd-store"
 
 #include <glib/gi18n.h>
 
 #include "core/cd-money.h"
+#include "store/cd-store-lock-hash.h"
 #include "store/cd-store-supply-private.h"
 
 CdPickupLine *
@@ -44,6 +46,7 @@ cd_pickup_slip_free (CdPickupSlip *slip)
   g_free (slip->client_address);
   g_free (slip->project_number);
   g_free (slip->project_name);
+  g_free (slip->signed_on);
   g_clear_pointer (&slip->lines, g_ptr_array_unref);
   g_free (slip);
 }
@@ -93,11 +96,11 @@ load_slip (CdStore *self, gint64 id, const char *number, GError **error)
 {
   sqlite3_stmt *stmt = cd_store_prepare (self,
     number ? "SELECT t.id, t.number, t.project_id, t.client_id, t.date, t.received_by, t.status,"
-             " t.notes, c.name, c.address, p.number, p.name FROM pickup_slip t"
+             " t.notes, c.name, c.address, p.number, p.name, t.signed_on FROM pickup_slip t"
              " JOIN client c ON c.id = t.client_id JOIN project p ON p.id = t.project_id"
              " WHERE t.number = ?1"
            : "SELECT t.id, t.number, t.project_id, t.client_id, t.date, t.received_by, t.status,"
-             " t.notes, c.name, c.address, p.number, p.name FROM pickup_slip t"
+             " t.notes, c.name, c.address, p.number, p.name, t.signed_on FROM pickup_slip t"
              " JOIN client c ON c.id = t.client_id JOIN project p ON p.id = t.project_id"
              " WHERE t.id = ?1", error);
   g_autoptr (CdPickupSlip) slip = NULL;
@@ -125,6 +128,7 @@ load_slip (CdStore *self, gint64 id, const char *number, GError **error)
       slip->client_address = cd_docs_column_dup (stmt, 9);
       slip->project_number = cd_docs_column_dup (stmt, 10);
       slip->project_name = cd_docs_column_dup (stmt, 11);
+      slip->signed_on = cd_docs_column_dup (stmt, 12);
       slip->lines = new_lines ();
     }
   sqlite3_reset (stmt);
@@ -304,12 +308,44 @@ cd_store_pickup_slip_create (CdStore *self, gint64 project_id, const char *date,
   return cd_docs_finish (self, ok, error) ? id : 0;
 }
 
+/* Writes who received the goods and the day while the slip is still
+ * issued, takes the hash of the content as it will be locked
+ * (cd-store-lock-hash.c), then locks it with that hash in one UPDATE: the
+ * triggers refuse any later change, that one included. */
+static gboolean
+write_signature (CdStore *self, const CdPickupSlip *slip, const char *name, const char *day,
+                 GError **error)
+{
+  g_autofree char *hash = NULL;
+  sqlite3_stmt *stmt = cd_store_prepare (self,
+                                         "UPDATE pickup_slip SET received_by = ?2, signed_on = ?3"
+                                         " WHERE id = ?1 AND status = 'issued'", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, slip->id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
+  if (!cd_docs_run (self, stmt, _("signing a pickup slip"), error))
+    return FALSE;
+  if (!cd_store_compute_locked_hash (self, "pickup_slip", slip->id, &hash, error))
+    return FALSE;
+  stmt = cd_store_prepare (self,
+                           "UPDATE pickup_slip SET status = 'signed', locked_hash = ?2"
+                           " WHERE id = ?1 AND status = 'issued'", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, slip->id);
+  sqlite3_bind_text (stmt, 2, hash, -1, SQLITE_TRANSIENT);
+  return cd_docs_run (self, stmt, _("signing a pickup slip"), error);
+}
+
 gboolean
 cd_store_pickup_slip_sign (CdStore *self, gint64 slip_id, const char *received_by, GError **error)
 {
   g_autofree char *name = NULL;
+  g_autofree char *today = NULL;
   g_autoptr (CdPickupSlip) slip = NULL;
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (CD_IS_STORE (self), FALSE);
@@ -317,6 +353,8 @@ cd_store_pickup_slip_sign (CdStore *self, gint64 slip_id, const char *received_b
   if (!cd_docs_check_text (received_by, _("Received by"), 100, TRUE, FALSE, error))
     return FALSE;
   name = cd_supply_clean_text (received_by);
+  /* The day the signed paper came back is the day it is marked signed. */
+  today = cd_docs_resolve_date (NULL, NULL, NULL);
   if (!cd_store_begin (self, error))
     return FALSE;
   slip = load_slip (self, slip_id, NULL, error);
@@ -329,14 +367,6 @@ cd_store_pickup_slip_sign (CdStore *self, gint64 slip_id, const char *received_b
       ok = FALSE;
     }
   if (ok)
-    ok = (stmt = cd_store_prepare (self,
-                                   "UPDATE pickup_slip SET status = 'signed', received_by = ?2"
-                                   " WHERE id = ?1 AND status = 'issued'", error)) != NULL;
-  if (ok)
-    {
-      sqlite3_bind_int64 (stmt, 1, slip_id);
-      sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-      ok = cd_docs_run (self, stmt, _("signing a pickup slip"), error);
-    }
+    ok = write_signature (self, slip, name, today, error);
   return cd_docs_finish (self, ok, error);
 }

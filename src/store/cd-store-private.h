@@ -28,8 +28,9 @@ gboolean      cd_store_exec            (CdStore      *self,
                                         GError      **error);
 
 /* Turns an SQLite result into a GError: trigger refusals
- * ("clientdesk:locked:…", "clientdesk:state:…") become
- * CD_STORE_ERROR_LOCKED / _STATE with a translated sentence. */
+ * ("clientdesk:locked:…", "clientdesk:state:…", "clientdesk:brief:…")
+ * become CD_STORE_ERROR_LOCKED / _STATE / _INVALID with a translated
+ * sentence. */
 void          cd_store_set_error       (CdStore      *self,
                                         GError      **error,
                                         int           rc,

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "core/cd-states.h"
+#include "store/cd-store-lock-hash.h"
 #include "store/cd-store-private.h"
 
 typedef gboolean (*MigrationHook) (CdStore *self, GError **error);
@@ -20,6 +21,7 @@ typedef struct
 
 static gboolean seed_base (CdStore *self, GError **error);
 static gboolean seed_state_transitions (CdStore *self, GError **error);
+static gboolean hash_signed_slips (CdStore *self, GError **error);
 
 static const Migration migrations[] = {
   { 1, "/org/example/ClientDesk/store/sql/001-base.sql", seed_base },
@@ -27,6 +29,7 @@ static const Migration migrations[] = {
   { 3, "/org/example/ClientDesk/store/sql/003-supply.sql", NULL },
   { 4, "/org/example/ClientDesk/store/sql/004-audit-guard.sql", NULL },
   { 5, "/org/example/ClientDesk/store/sql/005-plans-meetings.sql", seed_state_transitions },
+  { 6, "/org/example/ClientDesk/store/sql/006-signed-slips-briefs.sql", hash_signed_slips },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CD_STORE_SCHEMA_VERSION);
@@ -66,6 +69,15 @@ seed_state_transitions (CdStore *self, GError **error)
         }
     }
   return TRUE;
+}
+
+/* Slips signed before version 6 become locked records: the hash of their
+ * content as it stands, so that `check` shows from now on that they do not
+ * change. The signing code of version 6 stores it itself. */
+static gboolean
+hash_signed_slips (CdStore *self, GError **error)
+{
+  return cd_store_fill_locked_hashes_in_migration (self, "pickup_slip", 6, error);
 }
 
 static gboolean

@@ -556,6 +556,7 @@ typedef struct
   char      *project_number;
   char      *project_name;
   GPtrArray *lines;               /* CdPickupLine */
+  char      *signed_on;           /* nullable until signed: the day it was marked signed */
 } CdPickupSlip;
 
 void          cd_pickup_slip_free           (CdPickupSlip *slip);
@@ -579,8 +580,9 @@ gint64        cd_store_pickup_slip_create   (CdStore      *self,
                                              const char   *notes,
                                              GPtrArray    *lines,
                                              GError      **error);
-/* The signed paper is back: who received the goods (required). A signed
- * slip does not change again. */
+/* The signed paper is back: who received the goods (required); the slip
+ * is signed on today's date and locked with the hash of its content. A
+ * signed slip does not change again: the database refuses it too. */
 gboolean      cd_store_pickup_slip_sign     (CdStore      *self,
                                              gint64        slip_id,
                                              const char   *received_by,

@@ -580,6 +580,7 @@ entity_label (const char *entity)
     { "acceptance", N_("a signed acceptance") },
     { "visit", N_("a reviewed visit record") },
     { "visit_plan", N_("a reviewed visit plan") },
+    { "pickup_slip", N_("a signed pickup slip") },
     { "audit_log", N_("an entry of the audit log") },
   };
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -633,6 +634,12 @@ cd_store_set_error (CdStore *self, GError **error, int rc, const char *doing)
                  /* Translators: %s is the kind of record, e.g. "work order" */
                  _("That status change is not allowed for a %s."),
                  state_entity_label (p + strlen ("clientdesk:state:")));
+  else if (strstr (message, "clientdesk:brief:") != NULL)
+    /* The trigger cannot name the fields; the store's own check, which
+     * runs first, does (cd_store_project_check_brief ()). */
+    g_set_error_literal (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID,
+                         _("The brief is not complete: fill in every required field before the "
+                           "project moves to quoting."));
   else if ((rc & 0xff) == SQLITE_CONSTRAINT)
     g_set_error (error, CD_STORE_ERROR, CD_STORE_ERROR_INVALID,
                  _("The change breaks a rule of the database (%s) and was not saved."), message);

@@ -51,7 +51,7 @@ typedef enum
   CD_N_KINDS
 } CdKind;
 
-#define CD_STORE_SCHEMA_VERSION 5
+#define CD_STORE_SCHEMA_VERSION 6
 /* PRAGMA application_id of every ClientDesk file: "CDSK". */
 #define CD_STORE_APPLICATION_ID 0x4344534B
 

@@ -110,14 +110,17 @@ INSERT INTO supplier_payment (supplier_order_id, date, amount_fen, reference) VA
   (7, '2026-03-02', 878801, NULL);
 
 -- Pickup slips: two in the month (one without lines), one in April.
+-- Written issued and signed after their lines, as a signed slip refuses
+-- new lines (schema 6).
 INSERT INTO pickup_slip (id, number, project_id, client_id, date, received_by, status) VALUES
-  (1, 'TH202603-0001', 1, 1, '2026-03-11', '陈小姐', 'signed'),
+  (1, 'TH202603-0001', 1, 1, '2026-03-11', NULL, 'issued'),
   (2, 'TH202603-0002', 2, 2, '2026-03-31', NULL, 'issued'),
-  (3, 'TH202604-0001', 1, 1, '2026-04-02', '陈小姐', 'signed');
+  (3, 'TH202604-0001', 1, 1, '2026-04-02', NULL, 'issued');
 INSERT INTO pickup_slip_line (slip_id, position, item, qty_milli, unit) VALUES
   (1, 1, '海报', 2500, '平方米'),
   (1, 2, '=HYPERLINK("x")', 3000, '张'),
   (3, 1, '易拉宝', 5000, '个');
+UPDATE pickup_slip SET status = 'signed', received_by = '陈小姐', signed_on = date WHERE id IN (1, 3);
 
 -- Work orders issued in the month: 李设计 three (one on time, one late,
 -- one open), 张文案 one on time with two revisions, one unassigned; one of
