@@ -145,6 +145,19 @@ cd_text_cell_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   gtk_snapshot_restore (snapshot);
 }
 
+/* The whole text of a cell cut short, when the pointer rests on it. */
+static gboolean
+cd_text_cell_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard,
+                            GtkTooltip *tooltip)
+{
+  CdTextCell *self = CD_TEXT_CELL (widget);
+
+  if (self->layout == NULL || self->text == NULL || !pango_layout_is_ellipsized (self->layout))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->text);
+  return TRUE;
+}
+
 static void
 cd_text_cell_finalize (GObject *object)
 {
@@ -165,6 +178,7 @@ cd_text_cell_class_init (CdTextCellClass *klass)
   object_class->finalize = cd_text_cell_finalize;
   widget_class->measure = cd_text_cell_measure;
   widget_class->snapshot = cd_text_cell_snapshot;
+  widget_class->query_tooltip = cd_text_cell_query_tooltip;
 
   /* Styled and read out as a label. */
   gtk_widget_class_set_css_name (widget_class, "label");
@@ -175,6 +189,7 @@ cd_text_cell_class_init (CdTextCellClass *klass)
 static void
 cd_text_cell_init (CdTextCell *self)
 {
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 /**
