@@ -372,13 +372,15 @@ static void
 write_attendees (CdPdf *pdf, GVariant *attendees, const Notice *n)
 {
   /* A column heading with a context is translated with it at use: "Title"
-   * here is a person's job title, not a heading (职务, not 标题). */
+   * here is a person's job title, not a heading (职务, not 标题), and "Name"
+   * a person's name (姓名, not the 名称 of a thing). */
   static const struct
   {
     const char *context;
     CdPdfColumn column;
   } columns[] = {
-    { NULL, { N_("Name"), 2.0, FALSE } },
+    /* Translators: column heading, an attendee's (a person's) name */
+    { "attendee name", { NC_("attendee name", "Name"), 2.0, FALSE } },
     { NULL, { N_("Organisation"), 3.0, FALSE } },
     /* Translators: column heading, an attendee's job title (e.g. marketing director) */
     { "attendee job title", { NC_("attendee job title", "Title"), 2.0, FALSE } },

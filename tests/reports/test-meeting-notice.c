@@ -261,6 +261,9 @@ test_pdf_in_chinese_says_job_title (void)
       g_assert_nonnull (strstr (text, "参会人"));
       g_assert_nonnull (strstr (text, "职务"));
       g_assert_null (strstr (text, "标题"));
+      /* A person's name, not a thing's (名称). */
+      g_assert_nonnull (strstr (text, "姓名"));
+      g_assert_null (strstr (text, "名称"));
     }
   g_unlink (path);
   g_rmdir (dir);
