@@ -13,6 +13,8 @@
 
 /* Often enough to catch the day turning while the app stays open. */
 #define CHECK_INTERVAL_SECONDS (15 * 60)
+/* After the window is up. */
+#define FIRST_CHECK_SECONDS 5
 
 struct _CdDeadlineNotifier
 {
@@ -156,6 +158,19 @@ on_timeout_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The first check, once the window is up: its reads were on the way to
+ * the first painted frame (DESIGN.md §8), for a notification that can as
+ * well come a few seconds later. */
+static gboolean
+on_first_check_cb (gpointer data)
+{
+  CdDeadlineNotifier *self = data;
+
+  self->timeout_id = g_timeout_add_seconds (CHECK_INTERVAL_SECONDS, on_timeout_cb, self);
+  cd_deadline_notifier_check (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 cd_deadline_notifier_dispose (GObject *object)
 {
@@ -192,7 +207,8 @@ cd_deadline_notifier_init (CdDeadlineNotifier *self)
 {
 }
 
-/* Returns: (transfer full): a notifier; the first check runs at once */
+/* Returns: (transfer full): a notifier; the first check runs a few
+ * seconds after, then every CHECK_INTERVAL_SECONDS */
 CdDeadlineNotifier *
 cd_deadline_notifier_new (CdContext    *context,
                           GApplication *application)
@@ -206,9 +222,6 @@ cd_deadline_notifier_new (CdContext    *context,
   self->settings = open_settings ();
   g_set_weak_pointer (&self->application, application);
   if (application != NULL)
-    {
-      cd_deadline_notifier_check (self, NULL);
-      self->timeout_id = g_timeout_add_seconds (CHECK_INTERVAL_SECONDS, on_timeout_cb, self);
-    }
+    self->timeout_id = g_timeout_add_seconds (FIRST_CHECK_SECONDS, on_first_check_cb, self);
   return self;
 }

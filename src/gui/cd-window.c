@@ -641,10 +641,12 @@ cd_window_constructed (GObject *object)
   self->settings = open_settings ();
   restore_window_state (self);
   build_views (self);
-  setup_welcome (self);
-
+  /* The welcome page only for a database that needs it. */
   if (cd_welcome_page_is_needed (self->context))
-    gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+    {
+      setup_welcome (self);
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+    }
   else
     show_views (self);
   cd_window_update_actions (self);
