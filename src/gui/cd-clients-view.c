@@ -35,8 +35,8 @@ static const CdPagedColumn columns[] = {
   { N_("Account manager"), "owner", "owner", CD_CELL_TEXT, NULL, 10 },
   { N_("Last visit"), "last_visit", "last-visit", CD_CELL_TEXT, NULL, 10, 10 },
   { N_("Next visit due"), "next_visit_due", "next-visit-due", CD_CELL_TEXT, NULL, 10, 10 },
-  { N_("Open projects"), "open_projects", "open-projects", CD_CELL_COUNT, NULL, 10 },
-  { N_("Receivables"), "receivables_fen", "receivables", CD_CELL_MONEY, NULL, 10 },
+  { N_("Open projects"), "open_projects", "open-projects", CD_CELL_COUNT, NULL, 6, 4 },
+  { N_("Receivables"), "receivables_fen", "receivables", CD_CELL_MONEY, NULL, 14, 13 },
 };
 
 typedef struct
