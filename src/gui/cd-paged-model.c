@@ -7,7 +7,7 @@
  * search changed is dropped.
  *
  * Pages that arrive are applied together, at most once a frame and within a
- * few milliseconds (see flush_arrivals). With fill-in-place, a page's
+ * few milliseconds (cd-paged-model-pages.c). With fill-in-place, a page's
  * stand-in rows are refilled (cd_row_set_dict) instead of replaced through
  * items-changed: GTK 4.8 answers items-changed over a page by dropping and
  * re-creating the widgets of every row in it, which is what made scrolling
@@ -16,71 +16,7 @@
 
 #include <string.h>
 
-#include "gui/cd-paged-model.h"
-#include "gui/cd-row.h"
-#include "store/cd-store-pages.h"
-
-typedef struct
-{
-  guint         index;
-  GPtrArray    *rows;        /* CdRow: stand-ins until loaded */
-  gboolean      loaded;
-  gboolean      launched;    /* its read was started */
-  GList         link;        /* in lru; data = the page */
-  GCancellable *cancellable; /* its read: cancelled when it is evicted */
-} Page;
-
-/* The pages GTK 4.8's list views make row widgets for in a new list: 200
- * rows from the top one, plus a few (rows 0–204), two pages. With
- * fill-in-place the first is read with the ids, so that a search's rows
- * are filled when its count is shown; the second is read as soon as the
- * ids are in place, while the UI thread refills the first (reading both
- * with the ids kept the UI thread waiting for the second), and is applied
- * at once rather than after the next frame. The whole list's are kept, to
- * show it again when the search is cleared. */
-#define FIRST_PAGES 2
-
-struct _CdPagedModel
-{
-  GObject       parent_instance;
-
-  CdStore      *store;
-  CdPageQuery  *query;
-  GArray       *ids;          /* gint64, the query's order */
-  GArray       *base_ids;     /* the last query without search text… */
-  char         *base_key;     /* …and its filters and sort (query_key) */
-  GVariant     *base_pages[FIRST_PAGES];  /* …and its first pages, nullable */
-  guint         generation;       /* of the query: ids replies */
-  guint         page_generation;  /* of the ids: page replies */
-  GHashTable   *pages;            /* index → Page */
-  GQueue        lru;              /* most recent at the head */
-  GCancellable *ids_cancellable;
-  guint         ids_pending : 1;
-  guint         fill_in_place : 1;
-  guint         pages_pending;    /* asked for and not yet applied */
-  guint         in_flight;        /* reads started and not yet back */
-  GQueue        arrivals;         /* Arrival: read, waiting for the flush */
-  guint         flush_source;
-  guint         flush_soon : 1;   /* flush_source is at G_PRIORITY_DEFAULT */
-  guint         base_source;      /* show_base_cb, pending */
-};
-
-typedef struct
-{
-  CdPagedModel *model;
-  guint         generation;
-  guint         index;
-  CdKind        kind;
-  GArray       *ids;
-} Fetch;
-
-typedef struct
-{
-  guint     generation;
-  guint     index;
-  GArray   *ids;
-  GVariant *rows;
-} Arrival;
+#include "gui/cd-paged-model-private.h"
 
 typedef struct
 {
@@ -96,7 +32,6 @@ typedef struct
   gboolean     with_first_pages;
 } IdsJob;
 
-
 /* What an ids read returns. */
 typedef struct
 {
@@ -105,8 +40,6 @@ typedef struct
 } IdsResult;
 
 static void cd_paged_model_list_model_init (GListModelInterface *iface);
-static void launch_reads (CdPagedModel *self);
-static guint page_length (CdPagedModel *self, guint index);
 static char *query_key (const CdPageQuery *query);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CdPagedModel, cd_paged_model, G_TYPE_OBJECT,
@@ -122,17 +55,6 @@ enum
   N_PROPS
 };
 
-/* How long one flush may apply pages before it lets a frame be painted. */
-#define FLUSH_BUDGET_US 4000
-/* Reads at once. Dragging the scrollbar over a million rows asks for a new
- * page or two every frame; reading them all would keep both cores of a small
- * machine busy (and the heap growing) with pages long scrolled past. So a
- * page is only read when a slot is free, the most recently asked for first.
- * One slot, not two: on a 2-core machine a second reader took the core the
- * UI thread needed, and 3 runs in 8 had a frame over 50 ms; with one, none
- * in 18 (docs/benchmarks.md). */
-#define MAX_IN_FLIGHT 1
-
 static GParamSpec *properties[N_PROPS];
 
 enum
@@ -143,56 +65,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* A page leaves the cache (evicted, dropped with its query, or failed):
- * its read, if still queued, is not worth doing any more. */
-static void
-page_free (Page *page)
-{
-  g_cancellable_cancel (page->cancellable);
-  g_object_unref (page->cancellable);
-  g_ptr_array_unref (page->rows);
-  g_free (page);
-}
-
-static void
-arrival_free (Arrival *arrival)
-{
-  g_array_unref (arrival->ids);
-  g_variant_unref (arrival->rows);
-  g_free (arrival);
-}
-
-static void
-fetch_free (Fetch *fetch)
-{
-  g_object_unref (fetch->model);
-  g_array_unref (fetch->ids);
-  g_free (fetch);
-}
-
-static guint
-n_ids (CdPagedModel *self)
-{
-  return self->ids != NULL ? self->ids->len : 0;
-}
-
-static GVariant *
-unread_dict (gint64 id)
-{
-  GVariantBuilder dict;
-
-  g_variant_builder_init (&dict, G_VARIANT_TYPE_VARDICT);
-  g_variant_builder_add (&dict, "{sv}", "id", g_variant_new_int64 (id));
-  g_variant_builder_add (&dict, "{sv}", "loading", g_variant_new_boolean (TRUE));
-  return g_variant_builder_end (&dict);
-}
-
-static CdRow *
-unread_row (gint64 id)
-{
-  return cd_row_new (unread_dict (id));
-}
-
 static void
 ids_result_free (IdsResult *result)
 {
@@ -202,321 +74,11 @@ ids_result_free (IdsResult *result)
   g_free (result);
 }
 
-static void
-update_loading (CdPagedModel *self, gboolean was_loading)
+void
+cd_paged_model_update_loading (CdPagedModel *self, gboolean was_loading)
 {
   if (was_loading != cd_paged_model_get_loading (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static void
-evict_pages (CdPagedModel *self)
-{
-  while (self->lru.length > CD_PAGED_MODEL_MAX_PAGES)
-    {
-      Page *oldest = g_queue_peek_tail (&self->lru);
-
-      if (!oldest->launched)
-        self->pages_pending--;  /* never read: nothing will come back */
-      g_queue_unlink (&self->lru, &oldest->link);
-      g_hash_table_remove (self->pages, GUINT_TO_POINTER (oldest->index));
-    }
-}
-
-static void
-fetch_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  Fetch *fetch = data;
-  GError *error = NULL;
-  GVariant *rows;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  rows = cd_store_page_rows (fetch->model->store, fetch->kind,
-                             (const gint64 *) fetch->ids->data, fetch->ids->len, &error);
-  if (rows == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  /* Serialise the page here, into one buffer: building it made a GVariant
-   * (a GSlice block, GLib 2.74) for every value of every row, and freeing
-   * those on the UI thread, as rows are dropped, piles them up in the UI
-   * thread's slice magazines while this thread keeps asking for new ones —
-   * the heap grew by ~1 MB a page while scrolling. Serialising frees the
-   * tree here; the UI thread then makes its own views into the buffer. */
-  g_variant_get_data (rows);
-  g_task_return_pointer (task, rows, (GDestroyNotify) g_variant_unref);
-}
-
-/* Rows come back in id order; a row deleted meanwhile keeps its
- * stand-in row rather than shifting every row after it. */
-static void
-fill_page (Page *page, GVariant *rows, const GArray *ids, gboolean in_place)
-{
-  GVariantIter iter;
-  GVariant *row;
-  guint i = 0;
-
-  g_variant_iter_init (&iter, rows);
-  while ((row = g_variant_iter_next_value (&iter)) != NULL)
-    {
-      gint64 id = 0;
-
-      g_variant_lookup (row, "id", "x", &id);
-      while (i < ids->len && g_array_index (ids, gint64, i) != id)
-        i++;
-      if (i < page->rows->len && in_place)
-        cd_row_set_dict (page->rows->pdata[i], row);
-      else if (i < page->rows->len)
-        {
-          g_object_unref (page->rows->pdata[i]);
-          page->rows->pdata[i] = cd_row_new (row);
-        }
-      g_variant_unref (row);
-    }
-  page->loaded = TRUE;
-}
-
-static void
-apply_arrival (CdPagedModel *self, Arrival *arrival)
-{
-  Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (arrival->index));
-
-  if (page == NULL || page->loaded)
-    return;  /* evicted meanwhile */
-  fill_page (page, arrival->rows, arrival->ids, self->fill_in_place);
-  /* A first page of the whole list, kept to show it again (show_base_cb). */
-  if (self->ids == self->base_ids && arrival->index < FIRST_PAGES
-      && self->base_pages[arrival->index] == NULL)
-    self->base_pages[arrival->index] = g_variant_ref (arrival->rows);
-  if (!self->fill_in_place)
-    g_list_model_items_changed (G_LIST_MODEL (self),
-                                page->index * CD_PAGED_MODEL_PAGE_SIZE,
-                                page->rows->len, page->rows->len);
-}
-
-/* Runs below the frame clock's priority: pages that arrived while a frame
- * was due wait for it, and all that arrived since the last flush are
- * applied in one go, in arrival order, for FLUSH_BUDGET_US at most. */
-static gboolean
-flush_arrivals (gpointer user_data)
-{
-  CdPagedModel *self = CD_PAGED_MODEL (user_data);
-  gint64 until = g_get_monotonic_time () + FLUSH_BUDGET_US;
-  gboolean was_loading = cd_paged_model_get_loading (self);
-  gboolean more;
-  Arrival *arrival;
-
-  g_object_ref (self);
-  while (g_get_monotonic_time () < until
-         && (arrival = g_queue_pop_head (&self->arrivals)) != NULL)
-    {
-      self->pages_pending--;
-      apply_arrival (self, arrival);
-      arrival_free (arrival);
-    }
-  more = self->arrivals.length > 0 && self->flush_source != 0;
-  if (!more)
-    self->flush_source = 0;
-  self->flush_soon = FALSE;
-  update_loading (self, was_loading);
-  g_object_unref (self);
-  return more ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-static void
-on_fetch_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Fetch *fetch = g_task_get_task_data (G_TASK (result));
-  CdPagedModel *self = fetch->model;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GVariant) rows = g_task_propagate_pointer (G_TASK (result), &error);
-  gboolean was_loading = cd_paged_model_get_loading (self);
-  Arrival *arrival;
-
-  if (fetch->generation != self->page_generation)
-    return;  /* other ids since; their pending count was reset then */
-  self->in_flight--;
-  launch_reads (self);
-  if (rows == NULL)
-    {
-      Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (fetch->index));
-
-      self->pages_pending--;
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not read rows: %s", error->message);
-      /* Not a page asked for again since this one was evicted. */
-      if (page != NULL && !page->loaded
-          && page->cancellable == g_task_get_cancellable (G_TASK (result)))
-        {
-          g_queue_unlink (&self->lru, &page->link);
-          g_hash_table_remove (self->pages, GUINT_TO_POINTER (fetch->index));
-        }
-      update_loading (self, was_loading);
-      return;
-    }
-  arrival = g_new0 (Arrival, 1);
-  arrival->generation = fetch->generation;
-  arrival->index = fetch->index;
-  arrival->ids = g_array_ref (fetch->ids);
-  arrival->rows = g_steal_pointer (&rows);
-  g_queue_push_tail (&self->arrivals, arrival);
-  /* One of the first pages of new results is shown at once: the list is
-   * not done before it (FIRST_PAGES), and it is one page, not a scroll's
-   * worth. */
-  if (fetch->index < FIRST_PAGES && !self->flush_soon)
-    {
-      g_clear_handle_id (&self->flush_source, g_source_remove);
-      self->flush_soon = TRUE;
-      self->flush_source = g_idle_add_full (G_PRIORITY_DEFAULT, flush_arrivals, self, NULL);
-    }
-  else if (self->flush_source == 0)
-    self->flush_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 1, flush_arrivals, self, NULL);
-}
-
-static void
-launch_read (CdPagedModel *self, Page *page)
-{
-  guint start = page->index * CD_PAGED_MODEL_PAGE_SIZE;
-  g_autoptr (GTask) task = NULL;
-  Fetch *fetch = g_new0 (Fetch, 1);
-
-  fetch->model = g_object_ref (self);
-  fetch->generation = self->page_generation;
-  fetch->index = page->index;
-  fetch->kind = self->query->kind;
-  /* Not page->rows->len: a kept page is read before its rows are refilled
-   * (replace_ids_in_place). */
-  fetch->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), page_length (self, page->index));
-  g_array_append_vals (fetch->ids, &g_array_index (self->ids, gint64, start),
-                       page_length (self, page->index));
-
-  task = g_task_new (NULL, page->cancellable, on_fetch_done_cb, NULL);
-  g_task_set_source_tag (task, launch_read);
-  g_task_set_task_data (task, fetch, (GDestroyNotify) fetch_free);
-  g_task_run_in_thread (task, fetch_thread);
-  page->launched = TRUE;
-  self->in_flight++;
-}
-
-/* Starts reads while there are free slots, newest pages first (the head
- * of the LRU list is what is on screen now). */
-static void
-launch_reads (CdPagedModel *self)
-{
-  for (GList *l = self->lru.head; l != NULL && self->in_flight < MAX_IN_FLIGHT; l = l->next)
-    {
-      Page *page = l->data;
-
-      if (!page->launched)
-        launch_read (self, page);
-    }
-}
-
-static Page *
-request_page (CdPagedModel *self, guint index)
-{
-  guint start = index * CD_PAGED_MODEL_PAGE_SIZE;
-  guint n = MIN (CD_PAGED_MODEL_PAGE_SIZE, n_ids (self) - start);
-  gboolean was_loading = cd_paged_model_get_loading (self);
-  Page *page = g_new0 (Page, 1);
-
-  page->index = index;
-  page->rows = g_ptr_array_new_full (n, g_object_unref);
-  page->link.data = page;
-  page->cancellable = g_cancellable_new ();
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (page->rows, unread_row (g_array_index (self->ids, gint64, start + i)));
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
-  g_queue_push_head_link (&self->lru, &page->link);
-  self->pages_pending++;
-  evict_pages (self);
-  launch_reads (self);
-  update_loading (self, was_loading);
-  return page;
-}
-
-static void
-drop_pages (CdPagedModel *self)
-{
-  self->page_generation++;
-  g_queue_init (&self->lru);  /* the links live in the pages */
-  g_hash_table_remove_all (self->pages);  /* cancels their reads */
-  g_queue_clear_full (&self->arrivals, (GDestroyNotify) arrival_free);
-  g_clear_handle_id (&self->flush_source, g_source_remove);
-  self->flush_soon = FALSE;
-  self->pages_pending = 0;
-  self->in_flight = 0;
-}
-
-static guint
-page_length (CdPagedModel *self, guint index)
-{
-  guint start = index * CD_PAGED_MODEL_PAGE_SIZE;
-
-  return start < n_ids (self) ? MIN (CD_PAGED_MODEL_PAGE_SIZE, n_ids (self) - start) : 0;
-}
-
-/* A kept page takes the new ids at its positions: it is read again like a
- * new page, unless its @rows came with the ids. Its rows are refilled
- * after, by refill_rows(). */
-static void
-renew_kept_page (CdPagedModel *self, Page *page, GVariant *rows)
-{
-  page->loaded = rows != NULL;
-  page->launched = rows != NULL;
-  page->cancellable = g_cancellable_new ();
-  if (!page->loaded)
-    self->pages_pending++;
-}
-
-/* The page's row objects (which GTK may hold) get the new ids' rows read
- * with them (@rows) or stand-ins. Rows past the new end go; rows past the
- * old end are new objects (announced as added). */
-static void
-refill_rows (CdPagedModel *self, Page *page, GVariant *rows)
-{
-  guint start = page->index * CD_PAGED_MODEL_PAGE_SIZE;
-  guint n = page_length (self, page->index);
-  g_autoptr (GVariant) row = NULL;
-  GVariantIter iter;
-
-  if (page->rows->len > n)
-    g_ptr_array_remove_range (page->rows, n, page->rows->len - n);
-  if (rows != NULL)
-    {
-      g_variant_iter_init (&iter, rows);
-      row = g_variant_iter_next_value (&iter);
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      gint64 id = g_array_index (self->ids, gint64, start + i);
-      gint64 row_id = 0;
-      GVariant *dict;
-
-      /* Rows come back in id order; a row deleted meanwhile stays a
-       * stand-in, as in fill_page(). */
-      if (row != NULL)
-        g_variant_lookup (row, "id", "x", &row_id);
-      dict = row != NULL && row_id == id ? row : unread_dict (id);
-      if (i < page->rows->len)
-        cd_row_set_dict (page->rows->pdata[i], dict);
-      else
-        g_ptr_array_add (page->rows, cd_row_new (dict));
-      if (dict == row)
-        {
-          g_variant_unref (row);
-          row = g_variant_iter_next_value (&iter);
-        }
-    }
-}
-
-static void
-add_page (CdPagedModel *self, Page *page)
-{
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page->index), page);
-  g_queue_push_head_link (&self->lru, &page->link);
 }
 
 /* New ids in fill-in-place: the rows at positions both lists have are
@@ -534,7 +96,7 @@ replace_ids_in_place (CdPagedModel *self, GArray *ids, GVariant **pages)
   GList *link;
 
   /* Take out the pages with a row in the common part before the rest
-   * are dropped (drop_pages cancels their reads). */
+   * are dropped (cd_paged_pages_drop cancels their reads). */
   while ((link = g_queue_pop_tail_link (&self->lru)) != NULL)
     {
       Page *page = link->data;
@@ -547,7 +109,7 @@ replace_ids_in_place (CdPagedModel *self, GArray *ids, GVariant **pages)
           kept = g_list_prepend (kept, page);
         }
     }
-  drop_pages (self);
+  cd_paged_pages_drop (self);
   g_clear_pointer (&self->ids, g_array_unref);
   self->ids = g_array_ref (ids);
   /* kept runs most recently used first: pushed in reverse to keep the order. */
@@ -555,8 +117,8 @@ replace_ids_in_place (CdPagedModel *self, GArray *ids, GVariant **pages)
     {
       Page *page = l->data;
 
-      renew_kept_page (self, page, page->index < FIRST_PAGES ? pages[page->index] : NULL);
-      add_page (self, page);
+      cd_paged_page_renew (self, page, page->index < FIRST_PAGES ? pages[page->index] : NULL);
+      cd_paged_page_add (self, page);
       refill = g_list_prepend (refill, page);
     }
   /* Pages that came with the ids and were not kept are new pages; the
@@ -569,21 +131,21 @@ replace_ids_in_place (CdPagedModel *self, GArray *ids, GVariant **pages)
         Page *page = g_new0 (Page, 1);
 
         page->index = i;
-        page->rows = g_ptr_array_new_full (page_length (self, i), g_object_unref);
+        page->rows = g_ptr_array_new_full (cd_paged_page_length (self, i), g_object_unref);
         page->link.data = page;
-        renew_kept_page (self, page, pages[i]);
-        add_page (self, page);
+        cd_paged_page_renew (self, page, pages[i]);
+        cd_paged_page_add (self, page);
         refill = g_list_prepend (refill, page);
-        evict_pages (self);
+        cd_paged_pages_evict (self);
       }
     else if (g_hash_table_lookup (self->pages, GUINT_TO_POINTER (i)) == NULL)
-      request_page (self, i);
-  launch_reads (self);
+      cd_paged_page_request (self, i);
+  cd_paged_pages_launch (self);
   for (GList *l = refill; l != NULL; l = l->next)
     {
       Page *page = l->data;
 
-      refill_rows (self, page, page->loaded && page->index < FIRST_PAGES ? pages[page->index] : NULL);
+      cd_paged_page_refill (self, page, page->loaded && page->index < FIRST_PAGES ? pages[page->index] : NULL);
     }
   if (old_n != new_n)
     g_list_model_items_changed (G_LIST_MODEL (self), common, old_n - common, new_n - common);
@@ -659,7 +221,7 @@ on_ids_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("Could not read the list: %s", error->message);
-      update_loading (self, was_loading);
+      cd_paged_model_update_loading (self, was_loading);
       return;
     }
   if (self->query->search == NULL)
@@ -669,11 +231,11 @@ on_ids_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       apply_in_place (self, ids, first_pages);
       free_pages (first_pages);
-      update_loading (self, was_loading);
+      cd_paged_model_update_loading (self, was_loading);
       return;
     }
   free_pages (first_pages);
-  drop_pages (self);
+  cd_paged_pages_drop (self);
   g_clear_pointer (&self->ids, g_array_unref);
   /* New results are announced as two changes, all removed then all added:
    * given one change that replaces rows, GTK 4.8's list view and selection
@@ -686,13 +248,13 @@ on_ids_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   new_n = n_ids (self);
   /* The first page is read right away: it is what a search shows. */
   if (new_n > 0)
-    request_page (self, 0);
+    cd_paged_page_request (self, 0);
   if (new_n > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, new_n);
   if (old_n != new_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   g_signal_emit (self, signals[SIGNAL_RESULTS_CHANGED], 0);
-  update_loading (self, was_loading);
+  cd_paged_model_update_loading (self, was_loading);
 }
 
 static void
@@ -777,7 +339,7 @@ show_base_cb (gpointer user_data)
     pages[i] = self->base_pages[i] != NULL ? g_variant_ref (self->base_pages[i]) : NULL;
   apply_in_place (self, base, pages);
   free_pages (pages);
-  update_loading (self, was_loading);
+  cd_paged_model_update_loading (self, was_loading);
   return G_SOURCE_REMOVE;
 }
 
@@ -817,7 +379,7 @@ run_query (CdPagedModel *self)
   g_clear_handle_id (&self->base_source, g_source_remove);
   if (show_base_soon (self))
     {
-      update_loading (self, was_loading);
+      cd_paged_model_update_loading (self, was_loading);
       return;
     }
   reply = g_new0 (IdsReply, 1);
@@ -834,7 +396,7 @@ run_query (CdPagedModel *self)
   g_task_set_source_tag (task, run_query);
   g_task_set_task_data (task, job, (GDestroyNotify) ids_job_free);
   g_task_run_in_thread (task, ids_thread);
-  update_loading (self, was_loading);
+  cd_paged_model_update_loading (self, was_loading);
 }
 
 static GType
@@ -860,13 +422,13 @@ cd_paged_model_get_item (GListModel *model, guint position)
     return NULL;
   page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
   if (page == NULL)
-    page = request_page (self, index);
+    page = cd_paged_page_request (self, index);
   else
     {
       g_queue_unlink (&self->lru, &page->link);
       g_queue_push_head_link (&self->lru, &page->link);
       if (!page->launched)
-        launch_reads (self);
+        cd_paged_pages_launch (self);
     }
   return g_object_ref (page->rows->pdata[position % CD_PAGED_MODEL_PAGE_SIZE]);
 }
@@ -887,7 +449,7 @@ cd_paged_model_dispose (GObject *object)
   g_cancellable_cancel (self->ids_cancellable);
   g_clear_object (&self->ids_cancellable);
   g_clear_handle_id (&self->base_source, g_source_remove);
-  drop_pages (self);
+  cd_paged_pages_drop (self);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (cd_paged_model_parent_class)->dispose (object);
@@ -978,7 +540,7 @@ cd_paged_model_class_init (CdPagedModelClass *klass)
 static void
 cd_paged_model_init (CdPagedModel *self)
 {
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) page_free);
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cd_paged_page_free);
   g_queue_init (&self->lru);
   g_queue_init (&self->arrivals);
 }
@@ -1190,75 +752,4 @@ cd_row_is_loading (gpointer row)
   gint64 loading = 0;
 
   return CD_IS_ROW (row) && cd_row_get_int64 (row, "loading", &loading) && loading;
-}
-
-/* ------------------------------------------------------------------ */
-/* Column sorters                                                       */
-
-/* Set while cd_paged_model_read_sorter() probes: the first column sorter
- * the column view asks is its primary column. Only the UI thread sorts. */
-static const char *probed_key;
-
-static int
-probe_compare (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  if (probed_key == NULL)
-    probed_key = user_data;
-  return -1;
-}
-
-/* Returns: (transfer full): the sorter to give a column of @sort_key */
-GtkSorter *
-cd_paged_model_column_sorter (const char *sort_key)
-{
-  return GTK_SORTER (gtk_custom_sorter_new (probe_compare,
-                                            (gpointer) g_intern_string (sort_key), NULL));
-}
-
-/**
- * cd_paged_model_read_sorter:
- * @out_key: (out) (transfer none): the primary column's sort key, or NULL
- *
- * Returns: TRUE when a column sorts
- */
-gboolean
-cd_paged_model_read_sorter (GtkSorter *column_view_sorter, const char **out_key,
-                            gboolean *out_descending)
-{
-  g_autoptr (GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
-  g_autoptr (GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
-  GtkOrdering order;
-
-  g_return_val_if_fail (GTK_IS_SORTER (column_view_sorter), FALSE);
-
-  probed_key = NULL;
-  order = gtk_sorter_compare (column_view_sorter, a, b);
-  *out_key = probed_key;
-  *out_descending = order == GTK_ORDERING_LARGER;
-  probed_key = NULL;
-  return *out_key != NULL;
-}
-
-static void
-on_sorter_changed_cb (GtkSorter *sorter, GtkSorterChange change, gpointer user_data)
-{
-  CdPagedModel *self = CD_PAGED_MODEL (user_data);
-  const char *key = NULL;
-  gboolean descending = FALSE;
-
-  cd_paged_model_read_sorter (sorter, &key, &descending);
-  cd_paged_model_set_sort (self, key, descending);
-}
-
-/* Re-queries whenever the column view's sorter changes, for as long as
- * the model lives. */
-void
-cd_paged_model_follow_sorter (CdPagedModel *self, GtkSorter *column_view_sorter)
-{
-  g_return_if_fail (CD_IS_PAGED_MODEL (self));
-  g_return_if_fail (GTK_IS_SORTER (column_view_sorter));
-
-  g_signal_connect_object (column_view_sorter, "changed",
-                           G_CALLBACK (on_sorter_changed_cb), self, 0);
-  on_sorter_changed_cb (column_view_sorter, GTK_SORTER_CHANGE_DIFFERENT, self);
 }
