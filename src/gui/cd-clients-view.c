@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "core/cd-money.h"
 #include "core/cd-states.h"
 #include "gui/cd-client-page.h"
 #include "gui/cd-accessible.h"

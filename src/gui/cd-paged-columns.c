@@ -44,17 +44,6 @@ value_text (GVariant *value, const CdPagedColumn *column)
     }
 }
 
-char *
-cd_paged_columns_text (gpointer row, const CdPagedColumn *column)
-{
-  g_autoptr (GVariant) value = NULL;
-
-  if (row == NULL || cd_row_is_loading (row))
-    return g_strdup ("…");
-  value = g_variant_lookup_value (cd_row_get_dict (row), column->key, NULL);
-  return value_text (value, column);
-}
-
 /* The columns of one view, and the row keys their texts come from: each
  * column's, then "overdue" and "loading". Kept on the column view. */
 typedef struct

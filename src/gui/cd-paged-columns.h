@@ -40,9 +40,6 @@ void  cd_paged_columns_add   (GtkColumnView        *view,
 GtkListItem *cd_paged_columns_item_at (GtkColumnView *view,
                                        double         x,
                                        double         y);
-/* The text a cell of @kind shows for @row's @key. (transfer full) */
-char *cd_paged_columns_text  (gpointer             row,
-                              const CdPagedColumn *column);
 
 void  cd_paged_columns_ensure_style (void);
 

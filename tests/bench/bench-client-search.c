@@ -25,6 +25,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "bench-stats.h"
 #include "gui/cd-paged-model.h"
 #include "gui/cd-row.h"
 #include "store/cd-store-pages.h"
@@ -41,18 +42,6 @@ cpu_ms (void)
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_utime.tv_sec * 1e3 + usage.ru_utime.tv_usec / 1e3
          + usage.ru_stime.tv_sec * 1e3 + usage.ru_stime.tv_usec / 1e3;
-}
-
-static double
-peak_rss_mb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, "VmHWM:");
-  return line != NULL ? g_ascii_strtod (line + 6, NULL) / 1024.0 : 0;
 }
 
 static int
@@ -285,7 +274,7 @@ main (int argc, char **argv)
     report (series[i].name, series[i].times, series[i].cpu);
   p50 = percentile (series[MODEL].times, 0.5);
   p95 = percentile (series[MODEL].times, 0.95);
-  rss = peak_rss_mb ();
+  rss = bench_peak_rss_kb () / 1024.0;
   printf ("peak RSS %.0f MB (budget %.0f MB); p95 budget %.0f ms: %s\n", rss, BUDGET_RSS_MB,
           BUDGET_MS, p95 <= BUDGET_MS && rss <= BUDGET_RSS_MB ? "within" : "OVER");
   printf ("RESULT {\"item\": \"client-search-model\", \"keystrokes\": %u,"

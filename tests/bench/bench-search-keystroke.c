@@ -317,19 +317,6 @@ list_search (Watch *w, const char *query, double *ids_ms, double *list_ms, doubl
   return done;
 }
 
-/* Peak resident set of this process, MB (the budget: ≤ 250 MB). */
-static double
-peak_rss_mb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
-      || (line = strstr (status, "VmHWM:")) == NULL)
-    return 0;
-  return g_ascii_strtod (line + strlen ("VmHWM:"), NULL) / 1024.0;
-}
-
 static void
 print_stats (const char *name, double *values, guint n)
 {
@@ -504,7 +491,7 @@ main (int argc, char **argv)
         print_stats (kinds[k], by_kind[k], n_by_kind[k]);
       }
   printf (", \"timeouts\": %u, \"timeout_ms\": %d, \"peak_rss_mb\": %.0f", timeouts, TIMEOUT_MS,
-          peak_rss_mb ());
+          bench_peak_rss_kb () / 1024.0);
   printf (", \"median_matches\": %.0f, \"page_size\": %d}\n", bench_median (matches, n),
           g_str_equal (view_name, "list") ? CD_LIST_VIEW_PAGE_SIZE : CD_PAGED_MODEL_PAGE_SIZE);
 
